@@ -1,0 +1,1 @@
+// The Alignment module: see README.md, Architecture.

@@ -1,0 +1,1 @@
+// The Checks module: see README.md, Architecture.

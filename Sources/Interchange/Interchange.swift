@@ -1,0 +1,1 @@
+// The Interchange module: see README.md, Architecture.

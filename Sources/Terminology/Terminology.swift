@@ -1,0 +1,1 @@
+// The Terminology module: see README.md, Architecture.

@@ -1,0 +1,3 @@
+import PrevodCommands
+
+Prevod.main()
