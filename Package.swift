@@ -71,6 +71,11 @@ let package = Package(
         .testTarget(name: "ICUTests", dependencies: ["ICU"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Corpus"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Corpus", "Segmentation"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "XMLKit", "Terminology", "Corpus", "Segmentation"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Terminology", "Corpus", "Segmentation"]),
+        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Terminology", "Corpus", "Segmentation", "Interchange"]),
+        .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Interchange", "Corpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Corpus"]),
     ],
     swiftLanguageModes: [.v6]
