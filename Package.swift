@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Corpus", targets: ["Corpus"]),
         .library(name: "XMLKit", targets: ["XMLKit"]),
         .library(name: "Segmentation", targets: ["Segmentation"]),
+        .library(name: "Numbers", targets: ["Numbers"]),
         .library(name: "Terminology", targets: ["Terminology"]),
         .library(name: "Interchange", targets: ["Interchange"]),
         .library(name: "Alignment", targets: ["Alignment"]),
@@ -43,10 +44,12 @@ let package = Package(
             dependencies: ["Corpus", "ICU", "XMLKit"],
             resources: [.copy("Resources")]
         ),
+        // Numbers, amounts, percentages and dates in Bulgarian and English text (shared by Alignment and Checks).
+        .target(name: "Numbers"),
         .target(name: "Terminology", dependencies: ["Corpus", "ICU", "Segmentation"]),
         .target(name: "Interchange", dependencies: ["Corpus", "XMLKit", "Segmentation", "Terminology"]),
-        .target(name: "Alignment", dependencies: ["Corpus", "ICU", "Segmentation", "Terminology"]),
-        .target(name: "Checks", dependencies: ["Corpus", "ICU", "Segmentation", "Terminology", "Alignment", "Interchange"]),
+        .target(name: "Alignment", dependencies: ["Corpus", "ICU", "Segmentation", "Terminology", "Numbers"]),
+        .target(name: "Checks", dependencies: ["Corpus", "ICU", "Segmentation", "Terminology", "Numbers", "Alignment", "Interchange"]),
         .target(
             name: "Packaging",
             dependencies: [
@@ -57,7 +60,7 @@ let package = Package(
         .target(
             name: "PrevodCommands",
             dependencies: [
-                "Corpus", "ICU", "Segmentation", "Terminology", "Interchange", "Alignment", "Checks", "Packaging",
+                "Corpus", "ICU", "Segmentation", "Numbers", "Terminology", "Interchange", "Alignment", "Checks", "Packaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,15 +71,18 @@ let package = Package(
             dependencies: ["Corpus", "ICU", "Segmentation", "Terminology", "Interchange", "Alignment", "Checks", "Packaging", "PrevodCommands"]
         ),
 
-        .testTarget(name: "ICUTests", dependencies: ["ICU"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus"]),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Corpus"]),
-        .testTarget(name: "TerminologyTests", dependencies: ["Terminology", "Corpus", "Segmentation"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "XMLKit", "Terminology", "Corpus", "Segmentation"]),
-        .testTarget(name: "AlignmentTests", dependencies: ["Alignment", "Terminology", "Corpus", "Segmentation"]),
-        .testTarget(name: "ChecksTests", dependencies: ["Checks", "Terminology", "Corpus", "Segmentation", "Interchange"]),
-        .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Interchange", "Corpus"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Corpus"]),
+        // Paths (Corpora/, ../shared) and a runner for the built binary, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ICUTests", dependencies: ["TestSupport", "ICU"]),
+        .testTarget(name: "CorpusTests", dependencies: ["TestSupport", "Corpus"]),
+        .testTarget(name: "SegmentationTests", dependencies: ["TestSupport", "Segmentation", "Corpus"]),
+        .testTarget(name: "NumbersTests", dependencies: ["TestSupport", "Numbers"]),
+        .testTarget(name: "TerminologyTests", dependencies: ["TestSupport", "Terminology", "Corpus", "Segmentation"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["TestSupport", "Interchange", "XMLKit", "Terminology", "Corpus", "Segmentation"]),
+        .testTarget(name: "AlignmentTests", dependencies: ["TestSupport", "Alignment", "Terminology", "Corpus", "Segmentation"]),
+        .testTarget(name: "ChecksTests", dependencies: ["TestSupport", "Checks", "Terminology", "Corpus", "Segmentation", "Interchange"]),
+        .testTarget(name: "PackagingTests", dependencies: ["TestSupport", "Packaging", "Interchange", "Corpus"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Corpus"]),
     ],
     swiftLanguageModes: [.v6]
 )

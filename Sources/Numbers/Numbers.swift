@@ -1,0 +1,1 @@
+// Numbers: see NumberExtractor.swift
