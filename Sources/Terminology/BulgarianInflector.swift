@@ -32,6 +32,8 @@ public struct BulgarianInflector: Sendable {
             result = Self.properNounForms(lower, gender: gender.flatMap(Gender.init) ?? Self.inferGender(lower))
         default:
             result = Self.nounForms(lower, gender: gender.flatMap(Gender.init) ?? Self.inferGender(lower))
+            // A plural-only noun (преговори, финанси) given without a gender.
+            if gender == nil && lower.hasSuffix("и") && Self.syllables(lower) >= 2 { result.append(lower + "те") }
         }
         return unique([word] + result.map(shape.apply))
     }
@@ -149,7 +151,7 @@ public struct BulgarianInflector: Sendable {
     /// The stem of an adjective in any of its lemma forms: `open` before -а/-о, `front` before -и/-ия (я → е).
     static func adjectiveStem(_ word: String) -> (open: String, front: String) {
         var w = word
-        if w.hasSuffix("ия") || w.hasSuffix("ият") {
+        if w.hasSuffix("ият") || w.hasSuffix("ия") {
             w = String(w.dropLast(w.hasSuffix("ият") ? 3 : 2))
             return (w, w)
         }
@@ -157,9 +159,39 @@ public struct BulgarianInflector: Sendable {
             w.removeLast()
             return (w, frontStem(w))
         }
-        // Masculine lemma ending in a consonant: the fleeting vowel drops before an ending.
-        let open = fleetingVowelDropped(w)
+        let open = adjectiveStems(word)[0]
         return (open, frontStem(open))
+    }
+
+    /// Stems of a masculine adjective before an ending: the fleeting vowel drops (военен → военн, добър → добр,
+    /// краен → крайн); where the rule is unsure (-ен of participles: даден → дадена) both stems are returned.
+    static func adjectiveStems(_ word: String) -> [String] {
+        let chars = Array(word)
+        let n = chars.count
+        if let last = chars.last, last == "и", n > 2 { return [String(chars.dropLast())] }
+        guard n >= 4 else { return metathesis(word) }
+        let before = chars[n - 3]
+        if chars[n - 2] == "е" && chars[n - 1] == "н" {
+            let base = String(chars[0..<(n - 2)])
+            if vowels.contains(before) { return [base + "йн"] }
+            if word.hasSuffix("ствен") { return [word] }
+            return [base + "н", word]
+        }
+        if chars[n - 2] == "ъ" && !vowels.contains(before) && "ркглнм".contains(chars[n - 1]) && syllables(word) >= 2 {
+            return [String(chars[0..<(n - 2)]) + String(chars[n - 1])]
+        }
+        return metathesis(word)
+    }
+
+    /// пръв → първ-: a monosyllable with р/л before ъ may swap them before an ending (both returned).
+    static func metathesis(_ word: String) -> [String] {
+        let chars = Array(word)
+        guard syllables(word) == 1, let i = chars.firstIndex(of: "ъ"), i >= 2, "рл".contains(chars[i - 1]), i + 1 < chars.count else {
+            return [word]
+        }
+        var swapped = chars
+        swapped.swapAt(i - 1, i)
+        return [word, String(swapped)]
     }
 
     static func masculineFromStem(_ modifier: String, _ stem: (open: String, front: String)) -> String {
@@ -169,7 +201,7 @@ public struct BulgarianInflector: Sendable {
         let s = stem.open
         if s.hasSuffix("ск") || s.hasSuffix("шк") || s.hasSuffix("цк") { return s + "и" }
         if s.hasSuffix("н") && s.count > 2, let before = s.dropLast().last, !vowels.contains(before) {
-            return String(s.dropLast()) + "ен" 
+            return String(s.dropLast()) + "ен"
         }
         return s
     }
@@ -179,32 +211,13 @@ public struct BulgarianInflector: Sendable {
         if let (number, _) = splitOrdinal(lemma) {
             return ["и", "ия", "ият", "а", "ата", "о", "ото", "ите"].map { number + "-" + $0 }
         }
-        var stem = adjectiveStem(lemma)
-        if lemma.hasSuffix("и") && !lemma.hasSuffix("ии") {
-            stem = (String(lemma.dropLast()), String(lemma.dropLast()))
+        var forms: [String] = []
+        for open in adjectiveStems(lemma) {
+            let fronts = unique([frontStem(open), open])
+            forms += [open + "а", open + "ата", open + "о", open + "ото"]
+            for front in fronts { forms += [front + "ия", front + "ият", front + "и", front + "ите"] }
         }
-        var forms = [
-            stem.front + "ия", stem.front + "ият", stem.open + "а", stem.open + "ата",
-            stem.open + "о", stem.open + "ото", stem.front + "и", stem.front + "ите",
-        ]
-        if lemma.hasSuffix("ен") && stem.open != lemma.dropLast(2) + "н" {
-            _ = forms
-        }
-        if lemma.hasSuffix("ен"), stem.open.hasSuffix("н"), !lemma.hasSuffix("нен") {
-            // Participle-like -ен adjectives keep the vowel (зелен → зелена); cover both when unsure.
-            if keepsFleetingVowel(lemma) {
-                let s = lemma
-                forms = [
-                    s + "ия", s + "ият", s + "а", s + "ата", s + "о", s + "ото", s + "и", s + "ите",
-                ]
-            }
-        }
-        return forms
-    }
-
-    static func keepsFleetingVowel(_ lemma: String) -> Bool {
-        let keep: Set<String> = ["зелен", "червен", "студен", "учен", "блажен", "смирен", "solen", "лишен", "скрит"]
-        return keep.contains(lemma)
+        return unique(forms)
     }
 
     // MARK: - Nouns
@@ -221,13 +234,22 @@ public struct BulgarianInflector: Sendable {
         }
     }
 
+    /// A noun's forms by slot; `pluralDefinite[i]` is the definite of `plural[i]`.
     struct NounParadigm {
         var lemma: String
-        var singularDefinite: [String]
-        var plural: [String]
-        var pluralDefinite: [String]
-        var count: [String]
-        var all: [String] { [lemma] + singularDefinite + plural + pluralDefinite + count }
+        var singularDefinite: [String] = []
+        var plural: [String] = []
+        var pluralDefinite: [String] = []
+        var count: [String] = []
+        var other: [String] = []
+        var all: [String] { [lemma] + singularDefinite + plural + pluralDefinite + count + other }
+
+        mutating func addPlural(_ forms: [String]) {
+            for form in forms where !plural.contains(form) {
+                plural.append(form)
+                pluralDefinite.append(form + (form.hasSuffix("а") || form.hasSuffix("я") ? "та" : "те"))
+            }
+        }
     }
 
     static func inferGender(_ word: String) -> Gender {
@@ -239,21 +261,32 @@ public struct BulgarianInflector: Sendable {
     }
 
     static func nounForms(_ word: String, gender: Gender) -> [String] {
-        nounParadigm(word, gender: gender).all
+        var forms = nounParadigm(word, gender: gender).all
+        if let abbreviation = abbreviations[word] { forms.append(abbreviation) }
+        return forms
     }
 
+    /// Names rarely inflect; place and organisation names take the article (Кремъла, Сената, Европата).
     static func properNounForms(_ word: String, gender: Gender) -> [String] {
+        guard let last = word.last else { return [] }
         switch gender {
         case .masc:
-            guard let last = word.last, !vowels.contains(last) else { return [] }
+            if vowels.contains(last) { return [] }
             if last == "й" { return [String(word.dropLast()) + "я", String(word.dropLast()) + "ят"] }
             return [word + "а", word + "ът"]
-        case .fem, .neut:
-            return []
+        case .fem:
+            return last == "а" || last == "я" || !vowels.contains(last) ? [word + "та"] : []
+        case .neut:
+            return vowels.contains(last) ? [word + "то"] : []
         }
     }
 
     static func nounParadigm(_ word: String, gender: Gender) -> NounParadigm {
+        if let irregular = irregularNouns[word] {
+            var paradigm = NounParadigm(lemma: word)
+            paradigm.other = irregular
+            return paradigm
+        }
         switch gender {
         case .masc: return masculine(word)
         case .fem: return feminine(word)
@@ -262,116 +295,174 @@ public struct BulgarianInflector: Sendable {
     }
 
     static func masculine(_ word: String) -> NounParadigm {
-        guard let last = word.last else { return NounParadigm(lemma: word, singularDefinite: [], plural: [], pluralDefinite: [], count: []) }
+        var p = NounParadigm(lemma: word)
+        guard let last = word.last else { return p }
         // Masculine nouns in -а/-я (баща, съдия): feminine-like article -та, plural -и.
         if last == "а" || last == "я" {
             let stem = String(word.dropLast())
-            return NounParadigm(lemma: word, singularDefinite: [word + "та"], plural: [stem + "и"], pluralDefinite: [stem + "ите"], count: [])
+            p.singularDefinite = [word + "та"]
+            p.addPlural([stem + "и"])
+            return p
         }
+        // -о/-е personal nouns (дрипльо, запалянко, чичо): -то, plural -овци.
         if vowels.contains(last) {
-            return NounParadigm(lemma: word, singularDefinite: [word + "то", word + "а", word + "ът"], plural: [word + "та"], pluralDefinite: [word + "тата"], count: [])
+            p.singularDefinite = [word + "то"]
+            p.addPlural(last == "о" ? [word + "вци"] : [word + "та"])
+            return p
         }
-        var sgDef: [String]
         if last == "й" {
             let stem = String(word.dropLast())
-            sgDef = [stem + "я", stem + "ят"]
-            return NounParadigm(lemma: word, singularDefinite: sgDef, plural: [stem + "и", stem + "еве"], pluralDefinite: [stem + "ите", stem + "евете"], count: [stem + "я"])
+            p.singularDefinite = [stem + "я", stem + "ят"]
+            p.addPlural([stem + "и", stem + "еве"])
+            p.count = [stem + "я"]
+            return p
         }
-        let dropped = fleetingVowelDropped(word)
-        let articleStem = word.hasSuffix("изъм") ? dropped : word
-        if softMasculine(word) {
-            sgDef = [articleStem + "я", articleStem + "ят"]
-        } else {
-            sgDef = [articleStem + "а", articleStem + "ът"]
+        let dropped = fleetingVowelDropped(word, dropsE: false)
+        var articleStems = [word]
+        let swapped = metathesis(word).dropFirst()
+        if word.hasSuffix("ъм") { articleStems = [dropped] }
+        if syllables(word) == 1 && frontStem(word) != word { articleStems.append(frontStem(word)) }
+        articleStems += swapped
+        let soft = softMasculine(word)
+        for stem in articleStems {
+            switch soft {
+            case .hard: p.singularDefinite += [stem + "а", stem + "ът"]
+            case .soft: p.singularDefinite += [stem + "я", stem + "ят"]
+            case .both: p.singularDefinite += [stem + "а", stem + "ът", stem + "я", stem + "ят"]
+            }
         }
-        var plural: [String]
-        let pluralStem = palatalized(dropped)
+        p.count = [articleStems[0] + (soft == .soft ? "я" : "а")]
+        if word.hasSuffix("ър") { p.count.append(dropped + "а") }
         if syllables(word) == 1 {
-            plural = [word + "ове", frontStem(word) + "ове"]
-            plural.append(pluralStem + "и")
-        } else if word.hasSuffix("ин") && !word.hasSuffix("ейн") {
-            plural = [String(word.dropLast(2)) + "и", word + "и"]
+            p.addPlural([frontStem(word) + "ове", word + "ове", word + "и"] + swapped.map { $0 + "ове" })
+            if "жчшщнлр".contains(last) { p.addPlural([word + "е"]) }
+        } else if word.hasSuffix("чин") {
+            p.addPlural([String(word.dropLast(3)) + "ци", word + "и"])
+        } else if word.hasSuffix("ин") {
+            p.addPlural([String(word.dropLast(2)) + "и", word + "и"])
+        } else if "кгх".contains(last) {
+            let palatal = palatalized(dropped)
+            if word.hasSuffix("ик") || word.hasSuffix("ък") || word.hasSuffix("ог") || word.hasSuffix("ях") {
+                p.addPlural([palatalized(word) + "и"])
+            } else {
+                p.addPlural([palatal + "и", word + "и"])
+            }
         } else {
-            plural = [pluralStem + "и"]
+            p.addPlural([dropped + "и"])
         }
-        plural = unique(plural)
-        let pluralDefinite = plural.map { $0 + "те" }
-        return NounParadigm(lemma: word, singularDefinite: sgDef, plural: plural, pluralDefinite: pluralDefinite, count: [articleStem + (softMasculine(word) ? "я" : "а")])
+        return p
     }
 
     static func feminine(_ word: String) -> NounParadigm {
-        guard let last = word.last else { return NounParadigm(lemma: word, singularDefinite: [], plural: [], pluralDefinite: [], count: []) }
+        var p = NounParadigm(lemma: word)
+        guard let last = word.last else { return p }
+        p.singularDefinite = [word + "та"]
         if last == "а" || last == "я" {
             let stem = String(word.dropLast())
-            let plural = stem + "и"
-            return NounParadigm(lemma: word, singularDefinite: [word + "та"], plural: [plural], pluralDefinite: [plural + "те"], count: [])
+            p.addPlural(unique([frontStem(stem) + "и", stem + "и"]))
+        } else if !vowels.contains(last) {
+            p.addPlural([fleetingVowelDropped(word) + "и"])
         }
-        if vowels.contains(last) {
-            return NounParadigm(lemma: word, singularDefinite: [word + "та"], plural: [], pluralDefinite: [], count: [])
-        }
-        let plural = fleetingVowelDropped(word) + "и"
-        return NounParadigm(lemma: word, singularDefinite: [word + "та"], plural: [plural], pluralDefinite: [plural + "те"], count: [])
+        return p
     }
 
     static func neuter(_ word: String) -> NounParadigm {
-        guard let last = word.last else { return NounParadigm(lemma: word, singularDefinite: [], plural: [], pluralDefinite: [], count: []) }
+        var p = NounParadigm(lemma: word)
+        guard let last = word.last else { return p }
+        p.singularDefinite = [word + "то"]
         let stem = String(word.dropLast())
-        var plural: [String]
         switch last {
         case "о":
-            plural = [frontStem(stem) + "а"]
-            if stem.hasSuffix("ств") || stem.hasSuffix("ищ") { plural = [stem + "а"] }
+            p.addPlural(unique([frontStem(stem) + "а", stem + "а"]))
         case "е":
             if word.hasSuffix("ие") {
-                plural = [stem + "я"]
+                p.addPlural([stem + "я"])
+                if syllables(word) <= 3 { p.addPlural([word + "та"]) }
+            } else if word.hasSuffix("ане") || word.hasSuffix("яне") || word.hasSuffix("ене") {
+                p.addPlural([stem + "ия"])
+                if syllables(word) <= 2 { p.addPlural([word + "та"]) }
+            } else if word.hasSuffix("ме") {
+                p.addPlural([word + "на", word + "та"])
             } else if word.hasSuffix("ще") || word.hasSuffix("це") {
-                plural = [stem + "а"]
+                p.addPlural([stem + "а"])
             } else {
-                plural = [word + "та"]
+                p.addPlural([word + "та"])
             }
         default:
-            plural = []
+            p.addPlural([word + "та"])
         }
-        return NounParadigm(lemma: word, singularDefinite: [word + "то"], plural: plural, pluralDefinite: plural.map { $0 + "та" }, count: [])
+        return p
     }
 
-    // MARK: - Sound rules
+    // MARK: - Sound rules and word lists
 
     static let vowels: Set<Character> = ["а", "ъ", "о", "у", "е", "и", "ю", "я", "ѝ"]
 
     static let functionWords: Set<String> = [
         "на", "за", "от", "в", "във", "с", "със", "по", "до", "при", "към", "срещу", "между", "без", "през", "след",
-        "пред", "над", "под", "чрез", "и", "или", "за", "у", "около",
+        "пред", "над", "под", "чрез", "и", "или", "у", "около",
     ]
 
     static let feminineConsonantNouns: Set<String> = [
         "област", "власт", "част", "страст", "вест", "чест", "съвест", "пролет", "есен", "вечер", "любов", "кръв",
-        "сол", "нощ", "мисъл", "смърт", "помощ", "мощ", "пещ", "ос", "песен", "болест", "младост", "радост", "реч",
-        "цел", "роля", "същност", "прилика", "длан", "кал", "скръб", "жертва",
+        "сол", "нощ", "мисъл", "смърт", "помощ", "мощ", "пещ", "ос", "песен", "болест", "реч", "цел", "същност", "длан",
+        "кал", "скръб", "гръд", "прах", "лъжа", "младеж",
+    ]
+
+    /// Nouns whose forms no rule gives (a grammar's list of irregular paradigms).
+    static let irregularNouns: [String: [String]] = [
+        "ден": ["деня", "денят", "дни", "дните", "дена"],
+        "път": ["пътя", "пътят", "пътища", "пътищата", "пъти"],
+        "брат": ["брата", "братът", "братя", "братята"],
+        "човек": ["човека", "човекът", "хора", "хората", "души"],
+        "крак": ["крака", "кракът", "краката"],
+        "око": ["окото", "очи", "очите"],
+        "ухо": ["ухото", "уши", "ушите"],
+        "дете": ["детето", "деца", "децата"],
+        "рамо": ["рамото", "рамене", "раменете"],
+        "ръка": ["ръката", "ръце", "ръцете"],
+        "нога": ["ногата", "нозе", "нозете"],
+        "цвете": ["цветето", "цветя", "цветята"],
+        "месец": ["месеца", "месецът", "месеци", "месеците"],
+        "гръд": ["гърдата", "гърди", "гърдите"],
+    ]
+
+    /// Standard abbreviations that stand for a noun in running text.
+    static let abbreviations: [String: String] = [
+        "километър": "км", "килограм": "кг", "сантиметър": "см", "метър": "м", "литър": "л", "час": "ч",
+        "господин": "г-н", "госпожа": "г-жа", "госпожица": "г-ца", "милиметър": "мм", "грам": "гр",
     ]
 
     static func syllables(_ word: String) -> Int { word.filter { vowels.contains($0) }.count }
 
-    /// Masculine nouns that take the soft article -ят/-я: -тел, -ар agent nouns, -й, ден, път, кон, огън, цар.
-    static func softMasculine(_ word: String) -> Bool {
-        if word.hasSuffix("тел") || word.hasSuffix("ар") || word.hasSuffix("яр") { return true }
-        return ["ден", "път", "кон", "огън", "цар", "зет", "крал", "лакът", "нокът", "сън"].contains(word)
+    enum Article { case hard, soft, both }
+
+    /// Masculine nouns take the soft article -ят/-я after -тел agent nouns, -й and a few roots; -ар/-яр nouns and
+    /// two-syllable -тел nouns (хотел, жител) may take either.
+    static func softMasculine(_ word: String) -> Article {
+        if ["ден", "път", "кон", "огън", "цар", "зет", "крал", "лакът", "нокът", "сън", "Господ"].contains(word) { return .soft }
+        if word.hasSuffix("тел") { return syllables(word) >= 3 ? .soft : .both }
+        if word.hasSuffix("ар") || word.hasSuffix("яр") { return .both }
+        return .hard
     }
 
     /// The stem with a fleeting ъ or е of its last syllable dropped (министър → министр, неонацизъм → неонацизм,
-    /// американец → американц, военен → военн).
-    static func fleetingVowelDropped(_ word: String) -> String {
+    /// американец → американц, песен → песн; after a vowel е becomes й: боец → бойц).
+    static func fleetingVowelDropped(_ word: String, dropsE: Bool = true) -> String {
         let chars = Array(word)
         guard chars.count >= 4 else { return word }
         let n = chars.count
         let vowel = chars[n - 2]
         let final = chars[n - 1]
         let before = chars[n - 3]
+        if vowel == "е" && final == "ц" {
+            return String(chars[0..<(n - 2)]) + (vowels.contains(before) ? "й" : "") + "ц"
+        }
         guard !vowels.contains(before) else { return word }
-        if vowel == "ъ" && "лрмкн".contains(final) {
+        if vowel == "ъ" && "лрмн".contains(final) {
             return String(chars[0..<(n - 2)]) + String(final)
         }
-        if vowel == "е" && (final == "ц" || final == "н" && word.count > 4) {
+        if dropsE && vowel == "е" && final == "н" && n > 4 {
             return String(chars[0..<(n - 2)]) + String(final)
         }
         return word

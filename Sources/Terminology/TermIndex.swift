@@ -89,6 +89,11 @@ public struct TermIndex: Sendable {
         isClitic = clitic
     }
 
+    /// The Bulgarian forms the matcher looks for when it looks for `entry`, the base form first.
+    public static func matchedForms(of entry: GlossaryEntry) -> [String] {
+        matchForms(of: entry, inflector: BulgarianInflector()).map(\.0)
+    }
+
     /// The forms the matcher looks for: the base form, the explicit forms, and the generated forms unless the
     /// entry is a personal name, an acronym, or marked X (do not inflect). Each with whether it was written.
     static func matchForms(of entry: GlossaryEntry, inflector: BulgarianInflector) -> [(String, Bool)] {
