@@ -81,7 +81,13 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["TestSupport", "Interchange", "XMLKit", "Terminology", "Corpus", "Segmentation"]),
         .testTarget(name: "AlignmentTests", dependencies: ["TestSupport", "Alignment", "Terminology", "Corpus", "Segmentation"]),
         .testTarget(name: "ChecksTests", dependencies: ["TestSupport", "Checks", "Terminology", "Corpus", "Segmentation", "Interchange"]),
-        .testTarget(name: "PackagingTests", dependencies: ["TestSupport", "Packaging", "Interchange", "Corpus"]),
+        .testTarget(
+            name: "PackagingTests",
+            dependencies: [
+                "TestSupport", "Packaging", "Interchange", "Corpus", "Segmentation", "XMLKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Corpus"]),
     ],
     swiftLanguageModes: [.v6]
