@@ -103,7 +103,7 @@ public struct TermIndex: Sendable {
         switch entry.type {
         case .adjective: return "ADJ"
         case .place, .organisation, .agency, .event, .person:
-            return entry.source.split(separator: " ").count > 1 ? "NOUN" : "PROPN"
+            return "PROPN"
         default: return "NOUN"
         }
     }
