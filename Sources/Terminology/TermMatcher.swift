@@ -1,3 +1,4 @@
+import Corpus
 import ICU
 
 /// One occurrence of a glossary entry in a text.
@@ -254,5 +255,31 @@ struct OffsetConverter {
             utf16 += 1
         }
         return (utf8, scalar)
+    }
+}
+
+/// The hits of one segment of an article.
+public struct SegmentTermHits: Sendable, Hashable {
+    /// Index of the segment in the article (counted over all paragraphs, from 0).
+    public var segmentIndex: Int
+    public var paragraphIndex: Int
+    /// The segment's text; hit offsets refer to it.
+    public var text: String
+    public var hits: [TermHit]
+}
+
+extension TermMatcher {
+    /// The hits of every segment of `article` (a paragraph without segments counts as one segment).
+    public func hits(in article: Article) -> [SegmentTermHits] {
+        var result: [SegmentTermHits] = []
+        var index = 0
+        for paragraph in article.paragraphs {
+            let texts = paragraph.segments.isEmpty ? [paragraph.text] : paragraph.segments.map(\.text)
+            for text in texts {
+                result.append(SegmentTermHits(segmentIndex: index, paragraphIndex: paragraph.index, text: text, hits: hits(in: text)))
+                index += 1
+            }
+        }
+        return result
     }
 }
