@@ -73,7 +73,11 @@ public struct XMLReader {
                     finished = true
                     return nil
                 }
-                throw error("expected the root element")
+                // readProlog stopped at the root element's '<'.
+                guard pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "<"), isNameByte(bytes[pos + 1], first: true) else {
+                    throw error("expected the root element")
+                }
+                return .start(try readStartTag())
             }
             guard pos < bytes.count else {
                 throw error("unexpected end of file: <\(String(decoding: stack.last!.qualified, as: UTF8.self))> is not closed")
