@@ -122,3 +122,20 @@ enum FileHandleReader {
         return [UInt8](data)
     }
 }
+
+extension XMLWriter {
+    /// Writes an element tree back (namespace declarations and qualified names as read; text exactly as read, so
+    /// use a writer without indentation to reproduce a document's whitespace).
+    public mutating func write(_ element: XMLElement) throws(XMLWriterError) {
+        var attributes: [(String, String?)] = element.namespaceDeclarations.map { ($0.prefix.isEmpty ? "xmlns" : "xmlns:" + $0.prefix, $0.uri) }
+        attributes += element.attributes.map { ($0.qualifiedName, $0.value) }
+        try start(element.qualifiedName, attributes: attributes)
+        for child in element.children {
+            switch child {
+            case .text(let text): try self.text(text)
+            case .element(let inner): try write(inner)
+            }
+        }
+        end()
+    }
+}
