@@ -44,7 +44,7 @@ public enum XLIFF12Writer {
                 let id = Identifiers.segment(paragraph: p, sentence: segment.index)
                 let marks = prepared.marks[p][segment.index]
                 try xml.start("trans-unit", ["id": id, "resname": Identifiers.global(article: article.id, segment: id), "xml:space": "preserve"])
-                try xml.start("source", ["xml:lang": prepared.sourceLanguage])
+                try xml.startMixed("source", ["xml:lang": prepared.sourceLanguage])
                 var position = 0
                 let text = segment.text
                 for mark in marks {

@@ -63,7 +63,7 @@ public enum XLIFF2Writer {
                 let gap = paragraph.gap(before: segment.index)
                 if !gap.isEmpty { try ignorable(String(gap), into: &xml) }
                 try xml.start("segment", ["id": Identifiers.segment(paragraph: p, sentence: segment.index), "state": "initial"])
-                try xml.start("source")
+                try xml.startMixed("source")
                 try marked(segment.text, marks[segment.index], paragraph: p, sentence: segment.index, entries: prepared.entries, into: &xml)
                 xml.end()
                 xml.end()

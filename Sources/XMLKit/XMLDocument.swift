@@ -129,7 +129,7 @@ extension XMLWriter {
     public mutating func write(_ element: XMLElement) throws(XMLWriterError) {
         var attributes: [(String, String?)] = element.namespaceDeclarations.map { ($0.prefix.isEmpty ? "xmlns" : "xmlns:" + $0.prefix, $0.uri) }
         attributes += element.attributes.map { ($0.qualifiedName, $0.value) }
-        try start(element.qualifiedName, attributes: attributes)
+        try start(element.qualifiedName, attributes: attributes, mixed: element.children.contains { if case .text = $0 { return true } else { return false } })
         for child in element.children {
             switch child {
             case .text(let text): try self.text(text)
