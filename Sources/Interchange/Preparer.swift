@@ -14,6 +14,11 @@ public enum XLIFFChoice: String, Sendable, CaseIterable {
 /// Finds glossary hits in one segment's text; one per worker (matchers hold ICU state and are not thread-safe).
 public typealias TermAnnotator = (String) -> [TermMark]
 
+/// Builds a ``TermAnnotator`` per worker from shared, immutable glossary data.
+public protocol TermAnnotatorFactory: Sendable {
+    func makeAnnotator() throws -> TermAnnotator
+}
+
 /// The `prepare` pipeline: read → segment → find terms → write XLIFF, per article, on `jobs` workers.
 ///
 /// Articles are streamed: each worker reads one source, writes its files and keeps only a small summary, so memory
@@ -50,8 +55,10 @@ public final class Preparer: @unchecked Sendable {
         public var filesWritten = 0
         /// Indexes of glossary entries hit anywhere.
         public var usedEntries = Set<Int>()
-        /// Warnings (skipped articles, repairs), in source order.
+        /// Warnings (repairs), in source order.
         public var warnings: [String] = []
+        /// Articles skipped because they are not Bulgarian: "path (id): reason".
+        public var skipped: [String] = []
         /// Articles that could not be prepared, in source order.
         public var errors: [String] = []
     }
@@ -65,14 +72,14 @@ public final class Preparer: @unchecked Sendable {
     }
 
     private let options: Options
-    private let makeAnnotator: (@Sendable () throws -> TermAnnotator)?
+    private let annotators: (any TermAnnotatorFactory)?
     private let lock = NSLock()
     private var claimedIDs: [String: String] = [:]
 
-    /// `makeAnnotator` builds one term annotator per worker (nil: no glossary).
-    public init(options: Options, makeAnnotator: (@Sendable () throws -> TermAnnotator)? = nil) {
+    /// `annotators` builds one term annotator per worker (nil: no glossary).
+    public init(options: Options, annotators: (any TermAnnotatorFactory)? = nil) {
         self.options = options
-        self.makeAnnotator = makeAnnotator
+        self.annotators = annotators
     }
 
     /// Prepares every article of `sources`. `progress` is called from worker threads, at most every few articles.
@@ -84,7 +91,7 @@ public final class Preparer: @unchecked Sendable {
             var worker: Worker?
             var setupError: String?
             do {
-                worker = try Worker(options: options, annotator: makeAnnotator?())
+                worker = try Worker(options: options, annotator: annotators?.makeAnnotator())
             } catch {
                 setupError = "error: cannot start a worker: \(error)"
             }
@@ -109,6 +116,7 @@ public final class Preparer: @unchecked Sendable {
             total.filesWritten += report.filesWritten
             total.usedEntries.formUnion(report.usedEntries)
             total.warnings += report.warnings
+            total.skipped += report.skipped
             total.errors += report.errors
         }
         return total
@@ -148,7 +156,7 @@ public final class Preparer: @unchecked Sendable {
                 for repair in article.repairs { report.warnings.append(repair.description) }
                 let guess = LanguageGuess.of(article.text)
                 if !guess.acceptsAsBulgarian {
-                    report.warnings.append("\(article.source): warning: skipping article \(article.id): it is \(guess), not Bulgarian")
+                    report.skipped.append("\(article.source): article \(article.id) is \(guess)")
                     continue
                 }
                 let prepared = self.prepared(article)

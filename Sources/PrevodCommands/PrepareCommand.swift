@@ -22,7 +22,7 @@ struct PrepareCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("glossary"), help: "Glossary files (prevod TSV, OmegaT TSV, CSV, TBX); repeatable.")
+    @Option(name: .customLong("glossary"), parsing: .upToNextOption, help: "Glossary files or directories (prevod TSV, OmegaT TSV, CSV, TBX): values up to the next option; repeatable.")
     var glossaries: [String] = []
 
     @Option(name: .customLong("out"), help: "Output directory (created if missing).")
@@ -40,6 +40,9 @@ struct PrepareCommand: ParsableCommand {
     @Flag(help: "No progress line on standard error.")
     var quiet = false
 
+    @Flag(help: "List every skipped article.")
+    var verbose = false
+
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
         if input.inputs.contains("-") { throw ValidationError("prepare reads files and directories, not standard input.") }
@@ -52,7 +55,7 @@ struct PrepareCommand: ParsableCommand {
         let sources = try input.reader.sources(for: input.inputs)
         let preparer = Preparer(
             options: .init(outputDirectory: outputDirectory, xliff: xliff, jobs: jobs, reader: input.reader, rules: rules, entries: terms.entries),
-            makeAnnotator: terms.makeAnnotator)
+            annotators: terms.annotators)
         let progress = ProgressLine(enabled: !quiet, label: "prepare")
         let start = Date()
         let report = preparer.run(sources) { snapshot in
@@ -61,6 +64,11 @@ struct PrepareCommand: ParsableCommand {
         }
         progress.finish()
         for warning in report.warnings { Diagnostics.warn(warning) }
+        if report.skipped.count <= 3 || verbose {
+            for skipped in report.skipped { Diagnostics.warn("warning: skipped, not Bulgarian: \(skipped)") }
+        } else {
+            Diagnostics.warn("warning: skipped \(report.skipped.count) articles that are not Bulgarian, e.g. \(report.skipped[0]) (--verbose lists them)")
+        }
         for error in report.errors { Diagnostics.warn(error) }
         var written = report.filesWritten
         if !glossaries.isEmpty {

@@ -38,10 +38,14 @@ struct ExternalValidationTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// `prevod prepare Corpora --out DIR`, once per test run.
+    /// `prevod prepare Corpora --glossary (the shared seed and NTREX glossaries) --out DIR`, once per test run.
     static let prepared: Result<URL, Error> = Result {
         let out = try TestPaths.temporaryDirectory()
-        let result = try Prevod.run(["prepare", "Corpora", "--out", out.path, "--quiet"])
+        let glossaries = TestPaths.shared.appendingPathComponent("data/terminology")
+        let result = try Prevod.run([
+            "prepare", "Corpora", "--glossary", glossaries.appendingPathComponent("seed-glossary.tsv").path,
+            glossaries.appendingPathComponent("ntrex-glossary-dev.tsv").path, "--out", out.path, "--quiet",
+        ])
         guard result.status == 0 else { throw PrepareFailed(message: result.stdout + result.stderr) }
         return out
     }
@@ -98,21 +102,28 @@ struct ExternalValidationTests {
         let out = try Self.prepared.get()
         let english = try Self.imported()
         let sample = "2025-09-03-putin-kim"
+        // The TBX holds one termEntry per glossary entry used (as many as the prepare summary reports).
+        let tbxText = try String(contentsOf: out.appendingPathComponent("glossary.tbx"), encoding: .utf8)
+        let entries = tbxText.components(separatedBy: "<termEntry ").count - 1
+        #expect(entries > 100)
         let script = """
             import sys
-            from translate.storage import xliff, tmx
+            from translate.storage import xliff, tmx, tbx
             from translate.storage.xliff2 import Xliff2File
             def units(store): return [u for u in store.units if not u.isheader()]
             x2 = units(Xliff2File.parsestring(open(sys.argv[1], 'rb').read()))
             x12 = units(xliff.xlifffile.parsestring(open(sys.argv[2], 'rb').read()))
             tm = units(tmx.tmxfile.parsestring(open(sys.argv[3], 'rb').read()))
-            print(len(x2), len(x12), len(tm), x12[0].source == x12[0].target, tm[0].target.startswith('EN '))
+            tb = units(tbx.tbxfile.parsestring(open(sys.argv[4], 'rb').read()))
+            tsv = [l for l in open(sys.argv[5], encoding='utf-8') if l.strip()]
+            print(len(x2), len(x12), len(tm), x12[0].source == x12[0].target, tm[0].target.startswith('EN '), len(tb) == int(sys.argv[6]), len(tsv) >= len(tb))
             """
         let result = try Self.shell([
             "python3", "-c", script, out.appendingPathComponent("xliff21/\(sample).xlf").path,
             out.appendingPathComponent("xliff12/\(sample).xlf").path, english.appendingPathComponent("translations.tmx").path,
+            out.appendingPathComponent("glossary.tbx").path, out.appendingPathComponent("glossary.tsv").path, String(entries),
         ])
         // The sample has 19 segments; the memory holds every segment of the 42 Bulgarian articles (682).
-        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "19 19 682 True True", "\(result.output)")
+        #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "19 19 682 True True True True", "\(result.output)")
     }
 }
