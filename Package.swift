@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "Packaging",
             dependencies: [
-                "Corpus", "Segmentation", "Terminology", "Interchange", "Checks",
+                "Corpus", "ICU", "Segmentation", "Terminology", "Interchange", "Checks",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

@@ -36,6 +36,21 @@ public struct TermMark: Sendable, Hashable {
     }
 }
 
+/// A translation written into an exchange file before the translator starts (an exact match from a memory):
+/// XLIFF 1.2 `<target state="translated" state-qualifier="exact-match">`, XLIFF 2 `state="translated"` with
+/// `subState="prevod:exact-match"`.
+public struct PrefilledTarget: Sendable, Hashable {
+    public var text: String
+    /// An XLIFF 1.2 `state-qualifier` value (`exact-match`, `leveraged-tm`...), also the XLIFF 2 `subState` after
+    /// `prevod:`.
+    public var qualifier: String
+
+    public init(text: String, qualifier: String = "exact-match") {
+        self.text = text
+        self.qualifier = qualifier
+    }
+}
+
 /// A segmented article with its glossary hits: what every writer takes.
 public struct PreparedArticle: Sendable {
     public var article: Article
@@ -45,6 +60,8 @@ public struct PreparedArticle: Sendable {
     public var marks: [[[TermMark]]]
     public var sourceLanguage: String
     public var targetLanguage: String
+    /// Translations to write before translation, by paragraph and segment index (empty: none).
+    public var targets: [Int: [Int: PrefilledTarget]] = [:]
 
     public init(article: Article, entries: [TermEntry] = [], marks: [[[TermMark]]]? = nil, sourceLanguage: String = "bg", targetLanguage: String = "en") {
         self.article = article
@@ -53,6 +70,9 @@ public struct PreparedArticle: Sendable {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
     }
+
+    /// The pre-filled target of segment `sentence` of paragraph `paragraph`, if any.
+    public func target(paragraph: Int, sentence: Int) -> PrefilledTarget? { targets[paragraph]?[sentence] }
 
     /// The file-level id (an NMTOKEN derived from the article id).
     public var fileID: String { Identifiers.token(article.id) }

@@ -131,6 +131,22 @@ public final class Preparer: @unchecked Sendable {
         return nil
     }
 
+    /// Segments the article (a paragraph the segmenter leaves empty becomes one segment) and annotates terms: the
+    /// one way `prepare` and `package` turn an article into segments with ids.
+    public static func prepare(_ article: Article, segmenter: Segmenter, annotator: TermAnnotator?, entries: [TermEntry]) -> PreparedArticle {
+        var segmented = segmenter.segment(article)
+        for i in segmented.paragraphs.indices where segmented.paragraphs[i].segments.isEmpty {
+            let text = segmented.paragraphs[i].text
+            segmented.paragraphs[i].segments = [Segment(index: 0, range: 0..<text.utf8.count, text: text)]
+        }
+        var marks: [[[TermMark]]] = []
+        marks.reserveCapacity(segmented.paragraphs.count)
+        for paragraph in segmented.paragraphs {
+            marks.append(paragraph.segments.map { annotator?($0.text) ?? [] })
+        }
+        return PreparedArticle(article: segmented, entries: entries, marks: marks)
+    }
+
     /// One worker's segmenter and term annotator.
     final class Worker {
         let options: Options
@@ -187,19 +203,8 @@ public final class Preparer: @unchecked Sendable {
             return report
         }
 
-        /// Segments the article (a paragraph the segmenter leaves empty becomes one segment) and annotates terms.
         func prepared(_ article: Article) -> PreparedArticle {
-            var segmented = segmenter.segment(article)
-            for i in segmented.paragraphs.indices where segmented.paragraphs[i].segments.isEmpty {
-                let text = segmented.paragraphs[i].text
-                segmented.paragraphs[i].segments = [Segment(index: 0, range: 0..<text.utf8.count, text: text)]
-            }
-            var marks: [[[TermMark]]] = []
-            marks.reserveCapacity(segmented.paragraphs.count)
-            for paragraph in segmented.paragraphs {
-                marks.append(paragraph.segments.map { annotator?($0.text) ?? [] })
-            }
-            return PreparedArticle(article: segmented, entries: options.entries, marks: marks)
+            Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
         }
 
         func write(_ text: String, to relative: String) throws(InterchangeError) {

@@ -54,7 +54,11 @@ public enum XLIFF12Writer {
                 }
                 try xml.text(utf8Slice(text, position..<text.utf8.count))
                 xml.end()
-                try xml.element("target", ["xml:lang": prepared.targetLanguage, "state": "needs-translation"], text: text)
+                if let target = prepared.target(paragraph: p, sentence: segment.index) {
+                    try xml.element("target", ["xml:lang": prepared.targetLanguage, "state": "translated", "state-qualifier": target.qualifier], text: target.text)
+                } else {
+                    try xml.element("target", ["xml:lang": prepared.targetLanguage, "state": "needs-translation"], text: text)
+                }
                 var noted = Set<Int>()
                 for mark in marks where noted.insert(mark.entry).inserted {
                     try xml.element("note", ["from": "glossary", "annotates": "source"], text: termNote(prepared.entries[mark.entry], surface: utf8Slice(text, mark.range)))

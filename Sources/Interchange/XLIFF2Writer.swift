@@ -62,10 +62,15 @@ public enum XLIFF2Writer {
             for segment in paragraph.segments {
                 let gap = paragraph.gap(before: segment.index)
                 if !gap.isEmpty { try ignorable(String(gap), into: &xml) }
-                try xml.start("segment", ["id": Identifiers.segment(paragraph: p, sentence: segment.index), "state": "initial"])
+                let target = prepared.target(paragraph: p, sentence: segment.index)
+                try xml.start("segment", [
+                    "id": Identifiers.segment(paragraph: p, sentence: segment.index), "state": target == nil ? "initial" : "translated",
+                    "subState": target.map { "prevod:" + $0.qualifier },
+                ])
                 try xml.startMixed("source")
                 try marked(segment.text, marks[segment.index], paragraph: p, sentence: segment.index, entries: prepared.entries, into: &xml)
                 xml.end()
+                if let target { try xml.element("target", text: target.text) }
                 xml.end()
             }
             let tail = paragraph.gap(before: paragraph.segments.count)

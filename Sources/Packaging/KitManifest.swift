@@ -27,7 +27,7 @@ public struct KitManifest: Sendable, Hashable {
         }
 
         public init(path: String, data: Data, items: Int? = nil) {
-            self.init(path: path, bytes: data.count, sha256: Digest.sha256(data), items: items)
+            self.init(path: path, bytes: data.count, sha256: Fingerprint.sha256(data), items: items)
         }
     }
 

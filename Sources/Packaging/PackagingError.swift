@@ -23,6 +23,10 @@ public enum PackagingError: Error, Sendable, Equatable, CustomStringConvertible 
     case unknownSegment(SourceLocation, article: String, segment: String)
     /// A returned file that cannot be read as XLIFF or TMX.
     case unreadableReturn(path: String, reason: String)
+    /// A returned file that lacks segments of its article (or repeats one), so it cannot be merged.
+    case incomplete(path: String, detail: String)
+    /// Two returned files of one article disagree.
+    case conflictingReturns(article: String, first: String, second: String)
     /// The inputs cannot be packaged (no articles, a glossary or memory that cannot be read...).
     case invalidInput(String)
     /// Writing the kit or the imported files failed; nothing was changed.
@@ -52,6 +56,11 @@ public enum PackagingError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(location): error: segment \(segment) is not part of article \(article) in this kit's manifest"
         case .unreadableReturn(let path, let reason):
             return "\(path): error: \(reason)"
+        case .incomplete(_, let detail):
+            return detail + "; nothing was imported"
+        case .conflictingReturns(let article, let first, let second):
+            return "\(second): error: article \(article) was also returned in \(first) with a different translation; "
+                + "send back one of them (nothing was imported)"
         case .invalidInput(let message):
             return "error: \(message)"
         case .cannotWrite(let path, let reason):

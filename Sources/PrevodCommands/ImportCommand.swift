@@ -7,25 +7,48 @@ import Interchange
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Take translated XLIFF 1.2/2.x back: English articles and a TMX memory of the pairs.",
+        abstract: "Take translated XLIFF 1.2/2.x or a returned kit back: English articles and a TMX memory of the pairs.",
         discussion: """
             Merges by segment id. For files from 'prevod prepare', each returned source is checked against what was \
             prepared (ids and text); a mismatch is reported with its place and that article is not merged. \
             Writes OUT/ID.txt (same paragraph structure as the Bulgarian article) and OUT/translations.tmx. \
             Exit status 1 when any file could not be read or any article was not merged.
+
+            Given a kit from 'prevod package' (KIT.zip, or the kit's directory: an OmegaT project with target/ and \
+            omegat/project_save.tmx, or a kit whose XLIFF files were translated in place), optionally followed by \
+            returned XLIFF files: checks everything against the kit's manifest (sources untouched, ids and articles \
+            known), merges by id, runs the bitext checks, then writes OUT/ID.txt (default: KIT-en/) and adds the new \
+            pairs to the memory (--tmx, default OUT/memory.tmx). Any problem refuses the whole import and writes \
+            nothing.
             """
     )
 
-    @Argument(help: "Translated XLIFF files (1.2 from OmegaT/Trados, or 2.x).")
+    @Argument(help: "Translated XLIFF files (1.2 from OmegaT/Trados, or 2.x), or a kit (.zip or directory) then returned XLIFF files.")
     var files: [String]
 
-    @Option(name: .customLong("out"), help: "Output directory for the English articles and the memory.")
-    var outputDirectory: String = "."
+    @Option(name: .customLong("out"), help: "Output directory for the English articles and the memory (default: . for XLIFF, KIT-en for a kit).")
+    var outputDirectory: String?
 
-    @Option(help: "The TMX file to write (default OUT/translations.tmx).")
+    @Option(help: "The TMX file to write (default OUT/translations.tmx); for a kit, the memory the new pairs are added to (default OUT/memory.tmx).")
     var tmx: String?
 
+    @Flag(help: "Kit import: no progress bar, warnings or summary (errors still go to standard error).")
+    var quiet = false
+
+    @Flag(help: "Kit import: print the summary as JSON.")
+    var json = false
+
+    @Option(name: .customLong("max-unzipped-mb"), help: "Kit import: refuse a zip that inflates to more than this many MiB.")
+    var maxUnzippedMegabytes = 512
+
     func run() throws {
+        if let first = files.first, KitImportRun.isKit(first) {
+            let run = KitImportRun(
+                kit: first, returned: Array(files.dropFirst()), outputDirectory: outputDirectory, memory: tmx, quiet: quiet, json: json,
+                maxMegabytes: maxUnzippedMegabytes)
+            return try run.run()
+        }
+        let outputDirectory = self.outputDirectory ?? "."
         var articles: [ImportedArticle] = []
         var failed = false
         for path in files {
