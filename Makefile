@@ -17,6 +17,7 @@ run: build
 	$(PREVOD_DEBUG) segment Corpora --output $(OUT)/segments.txt
 	$(PREVOD_DEBUG) segment Corpora/bta
 	$(PREVOD_DEBUG) prepare Corpora --glossary Glossaries --out $(OUT)
+	$(PREVOD_DEBUG) package Corpora --glossary Glossaries --out $(OUT)/corpora-kit.zip --omegat
 
 # Checks what `make run` wrote with the reference validators beside the checkout (../shared; needs xmllint, lxml).
 validate:

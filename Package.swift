@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(
             name: "PackagingTests",
             dependencies: [
-                "TestSupport", "Packaging", "Interchange", "Corpus", "Segmentation", "XMLKit",
+                "TestSupport", "Packaging", "Interchange", "Corpus", "Segmentation", "Terminology", "XMLKit",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),

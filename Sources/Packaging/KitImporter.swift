@@ -17,12 +17,16 @@ public struct ReturnedKit: Sendable {
         }
         let list = isDirectory.boolValue ? try readDirectory(path) : try KitArchive.read(path: path, limits: limits)
         var files: [String: KitFile] = [:]
-        for file in list { files[file.path] = file }
+        // A translator who zips the project folder puts everything under one top-level folder: look inside it.
+        let nested = list.filter { $0.path.hasSuffix("/" + KitLayout.manifest) && $0.path.split(separator: "/").count == 2 }
+        let prefix = !list.contains { $0.path == KitLayout.manifest } && nested.count == 1 ? String(nested[0].path.dropLast(KitLayout.manifest.count)) : ""
+        for file in list where file.path.hasPrefix(prefix) { files[String(file.path.dropFirst(prefix.count))] = file }
         guard let manifestFile = files[KitLayout.manifest] else {
             throw .badManifest(SourceLocation(file: path), "no \(KitLayout.manifest) in the kit; is this a kit made by 'prevod package'?")
         }
-        let manifest = try KitManifest.parse(manifestFile.data, path: (path as NSString).appendingPathComponent(KitLayout.manifest))
-        return ReturnedKit(path: path, manifest: manifest, files: files)
+        let root = prefix.isEmpty ? path : (path as NSString).appendingPathComponent(String(prefix.dropLast()))
+        let manifest = try KitManifest.parse(manifestFile.data, path: (root as NSString).appendingPathComponent(KitLayout.manifest))
+        return ReturnedKit(path: root, manifest: manifest, files: files)
     }
 
     /// The folders an import reads; the rest of a project directory (OmegaT's backups, a large tm/) is not loaded.

@@ -62,7 +62,7 @@ public enum PackagingError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(second): error: article \(article) was also returned in \(first) with a different translation; "
                 + "send back one of them (nothing was imported)"
         case .invalidInput(let message):
-            return "error: \(message)"
+            return message
         case .cannotWrite(let path, let reason):
             return "\(path): error: cannot write: \(reason); nothing was changed"
         }

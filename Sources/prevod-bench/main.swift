@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("segment", SegmentationBench.run),
     ("terms", TermsBench.run),
+    ("package", PackagingBench.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
