@@ -43,8 +43,7 @@ enum TranslatorReadme {
             ------
             - Do not edit the Bulgarian source text, and do not split, join or reorder units: the translation is
               merged back by unit id, and an import refuses files whose sources changed.
-            - Use the glossary renderings; the source-check report (report/source-checks.html) lists spelling
-              variants and other issues already present in the Bulgarian text.
+            - Use the glossary renderings.\(manifest.report == nil ? "" : " The source-check report (report/source-checks.html) lists\n  spelling variants and other issues already present in the Bulgarian text.")
 
 
             Contents
@@ -60,7 +59,10 @@ enum TranslatorReadme {
             glossary/glossary.txt       the glossary entries that occur, OmegaT tab-separated
             terminology/glossary.tbx    the same entries as TBX
             segmentation/bulgarian.srx  the sentence segmentation rules used (SRX 2.0)
-            report/source-checks.html   source checks (open in a browser)
+
+            """
+        if manifest.report != nil { out += "report/source-checks.html   source checks (open in a browser)\n" }
+        out += """
 
             Articles
             --------

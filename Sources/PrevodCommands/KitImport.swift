@@ -55,7 +55,7 @@ struct KitImportRun {
                 ("files", .array(result.outputs.map(JSONValue.string))), ("seconds", .double((seconds * 1000).rounded() / 1000)),
             ]).serialized())
         } else if !quiet {
-            print("imported \(result.articles.count) of \(result.manifest.articles.count) articles from \(kit) into \(output): "
+            print("imported \(result.articles.count) of \(result.manifest.articles.count) article\(result.manifest.articles.count == 1 ? "" : "s") from \(kit) into \(output): "
                 + "\(result.translated) segments translated, \(result.untranslated) untranslated; "
                 + "\(result.newPairs) new pairs added to \(result.memoryPath)")
             if !result.notStarted.isEmpty {

@@ -104,7 +104,7 @@ struct PackageCommand: ParsableCommand {
                 ("files", .int(manifest.files.count + 1)), ("bytes", .int(size)), ("seconds", .double((seconds * 1000).rounded() / 1000)),
             ]).serialized())
         } else if !quiet {
-            print("packaged \(manifest.articles.count) articles (\(manifest.segmentCount) segments, \(manifest.wordCount) words; "
+            print("packaged \(manifest.articles.count) article\(manifest.articles.count == 1 ? "" : "s") (\(manifest.segmentCount) segments, \(manifest.wordCount) words; "
                 + "\(manifest.memories.exactSegments) exact and \(manifest.memories.fuzzySegments) fuzzy matches; "
                 + "\(manifest.glossary.used) of \(manifest.glossary.entries) glossary entries occur, \(manifest.glossary.hits) hits"
                 + (manifest.report.map { "; \($0.findings) source findings" } ?? "") + ") into \(output) "

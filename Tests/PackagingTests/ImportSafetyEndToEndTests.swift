@@ -31,7 +31,7 @@ import ZIPFoundation
     @Test func theReturnedKitImports() throws {
         let (result, output, left) = try importing(try KitArchive.archive(try returnedKitFiles()))
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("imported 1 of 1 articles") && result.stdout.contains("19 segments translated, 0 untranslated"))
+        #expect(result.stdout.contains("imported 1 of 1 article from kit.zip into en:") && result.stdout.contains("19 segments translated, 0 untranslated"))
         #expect(left.contains("work/en/2025-09-03-putin-kim.txt") && left.contains("work/en/memory.tmx"))
         #expect(try String(contentsOfFile: output + "/2025-09-03-putin-kim.txt", encoding: .utf8).hasPrefix(" date 2025-09-03 EN(Руският"))
     }
