@@ -39,32 +39,29 @@ public struct KitOptions: Sendable {
 /// Builds a translator kit from Bulgarian articles: segments them and finds glossary terms exactly as `prepare`
 /// does (``Preparer/prepare(_:segmenter:annotator:entries:)``, so ids agree), looks every segment up in the given
 /// memories, and writes every part of the kit with the Interchange, Terminology and Segmentation writers.
-public final class KitBuilder {
+///
+/// Articles are prepared on `jobs` workers (each with its own segmenter, term matcher and word counter; the memory
+/// index is shared read-only) and gathered in input order, so the kit's bytes do not depend on the worker count.
+public final class KitBuilder: Sendable {
     public struct Progress: Sendable {
         public var done: Int
         public var total: Int
     }
 
     private let options: KitOptions
-    private let segmenter: Segmenter
-    private let annotator: TermAnnotator?
-    private let words: WordCounter
+    private let annotators: (any TermAnnotatorFactory)?
+    private let jobs: Int
 
-    public init(options: KitOptions, annotators: (any TermAnnotatorFactory)? = nil) throws(PackagingError) {
+    public init(options: KitOptions, annotators: (any TermAnnotatorFactory)? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.options = options
-        do {
-            segmenter = try Segmenter(rules: options.rules)
-            annotator = try annotators?.makeAnnotator()
-            words = try WordCounter(language: options.rules.language)
-        } catch {
-            throw .invalidInput("cannot set up segmentation and term matching: \(error)")
-        }
+        self.annotators = annotators
+        self.jobs = max(1, jobs)
     }
 
-    /// The kit of `articles` (Bulgarian, read but not yet segmented).
+    /// The kit of `articles` (Bulgarian, read but not yet segmented). `progress` is called from worker threads.
     ///
     /// - Complexity: O(*n*) in the size of the articles, plus the memory lookups (see ``MemoryIndex``).
-    public func build(_ articles: [Article], progress: ((Progress) -> Void)? = nil) throws(PackagingError) -> Kit {
+    public func build(_ articles: [Article], progress: (@Sendable (Progress) -> Void)? = nil) throws(PackagingError) -> Kit {
         guard !articles.isEmpty else { throw .invalidInput("no Bulgarian article to package") }
         let layout = options.layout
         var manifest = KitManifest(
@@ -79,54 +76,21 @@ public final class KitBuilder {
         manifest.glossary.files = options.glossaryFiles
         manifest.glossary.entries = options.entries.count
 
+        let results = try packageAll(articles, memory: memory, progress: progress)
         var files: [KitFile] = []
         var offers = MemoryOffers()
         var usedSurfaces: [Int: [String]] = [:]
         var tokens: [String: String] = [:]
-        for (n, article) in articles.enumerated() {
-            var prepared = Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
-            let token = prepared.fileID
-            if let other = tokens.updateValue(article.source + " (" + article.id + ")", forKey: token) {
+        for (article, result) in zip(articles, results) {
+            let record = result.record
+            if let other = tokens.updateValue(article.source + " (" + article.id + ")", forKey: record.token) {
                 throw .invalidInput("\(article.source): article id \(article.id) gives the same file name as \(other); rename one of them")
             }
-            var record = KitManifest.ArticleRecord(
-                id: article.id, token: token, date: article.date, format: article.format.rawValue, source: article.source,
-                textSHA256: Fingerprint.sha256(article.paragraphs.map(\.text).joined(separator: "\n")),
-                characters: article.paragraphs.reduce(0) { $0 + $1.text.count }, termHits: 0,
-                xliff21: layout.xliff21(token), xliff12: layout.xliff12(token), paragraphs: [])
-            for paragraph in prepared.article.paragraphs {
-                var shape = KitManifest.ParagraphRecord(
-                    unit: Identifiers.unit(paragraph: paragraph.index), line: paragraph.line,
-                    gaps: (0...paragraph.segments.count).map { String(paragraph.gap(before: $0)) }, segments: [])
-                for segment in paragraph.segments {
-                    let id = Identifiers.segment(paragraph: paragraph.index, sentence: segment.index)
-                    let found = memory.matches(for: segment.text, threshold: options.fuzzyThreshold)
-                    let global = Identifiers.global(article: article.id, segment: id)
-                    offers.add(found, segment: segment.text, id: global)
-                    if let best = found.first, best.kind == .exact {
-                        prepared.targets[paragraph.index, default: [:]][segment.index] = PrefilledTarget(text: best.pair.target)
-                    }
-                    for mark in prepared.marks[paragraph.index][segment.index] {
-                        usedSurfaces[mark.entry, default: []].append(Self.slice(segment.text, mark.range))
-                        record.termHits += 1
-                    }
-                    shape.segments.append(KitManifest.SegmentRecord(
-                        id: id, sha256: Fingerprint.sha256(segment.text), words: words.count(segment.text), match: found.first?.kind.rawValue))
-                }
-                record.paragraphs.append(shape)
-            }
-            do {
-                files.append(KitFile(path: record.xliff21, text: try XLIFF2Writer.document(prepared)))
-                // OmegaT reads the text inside <target> as the source: its copy keeps target = source, and takes the
-                // exact matches from tm/auto instead.
-                if layout == .omegat { prepared.targets = [:] }
-                files.append(KitFile(path: record.xliff12, text: try XLIFF12Writer.document(prepared)))
-            } catch {
-                throw .invalidInput(error.description)
-            }
+            for lookup in result.lookups { offers.add(lookup.matches, segment: lookup.text, id: lookup.id) }
+            for (entry, surface) in result.surfaces { usedSurfaces[entry, default: []].append(surface) }
+            files += result.files
             manifest.glossary.hits += record.termHits
             manifest.articles.append(record)
-            progress?(Progress(done: n + 1, total: articles.count))
         }
         manifest.memories.exactSegments = offers.exactSegments
         manifest.memories.fuzzySegments = offers.fuzzySegments
@@ -205,10 +169,136 @@ public final class KitBuilder {
         }
     }
 
+    /// One article's part of the kit.
+    struct PackagedArticle: Sendable {
+        var record: KitManifest.ArticleRecord
+        var files: [KitFile]
+        var lookups: [(text: String, id: String, matches: [MemoryMatch])]
+        /// Glossary entry index and the form met in the text, per hit.
+        var surfaces: [(Int, String)]
+    }
+
+    /// Prepares every article on the workers; results in input order.
+    private func packageAll(
+        _ articles: [Article], memory: MemoryIndex, progress: (@Sendable (Progress) -> Void)?
+    ) throws(PackagingError) -> [PackagedArticle] {
+        let slots = Slots<Result<PackagedArticle, PackagingError>>(count: articles.count)
+        let workers = min(jobs, articles.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let packager: ArticlePackager
+            do throws(PackagingError) {
+                packager = try ArticlePackager(options: options, annotators: annotators, memory: memory)
+            } catch {
+                var i = worker
+                while i < articles.count {
+                    slots.set(i, .failure(error))
+                    i += workers
+                }
+                return
+            }
+            var i = worker
+            while i < articles.count {
+                let done = slots.set(i, Result { () throws(PackagingError) in try packager.package(articles[i]) })
+                progress?(Progress(done: done, total: articles.count))
+                i += workers
+            }
+        }
+        return try slots.values.map { result throws(PackagingError) in try result.get() }
+    }
+
     static func slice(_ text: String, _ range: Range<Int>) -> String {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return String(text[start..<utf8.index(start, offsetBy: range.count)])
+    }
+}
+
+/// One worker's tools: a segmenter, a term matcher and a word counter (none is thread-safe), and the shared memory.
+final class ArticlePackager {
+    let options: KitOptions
+    let segmenter: Segmenter
+    let annotator: TermAnnotator?
+    let words: WordCounter
+    let memory: MemoryIndex
+
+    init(options: KitOptions, annotators: (any TermAnnotatorFactory)?, memory: MemoryIndex) throws(PackagingError) {
+        self.options = options
+        self.memory = memory
+        do {
+            segmenter = try Segmenter(rules: options.rules)
+            annotator = try annotators?.makeAnnotator()
+            words = try WordCounter(language: options.rules.language)
+        } catch {
+            throw .invalidInput("cannot set up segmentation and term matching: \(error)")
+        }
+    }
+
+    /// Segments, annotates and looks up one article, and writes its XLIFF files.
+    func package(_ article: Article) throws(PackagingError) -> KitBuilder.PackagedArticle {
+        let layout = options.layout
+        var prepared = Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
+        let token = prepared.fileID
+        var result = KitBuilder.PackagedArticle(
+            record: KitManifest.ArticleRecord(
+                id: article.id, token: token, date: article.date, format: article.format.rawValue, source: article.source,
+                textSHA256: Fingerprint.sha256(article.paragraphs.map(\.text).joined(separator: "\n")),
+                characters: article.paragraphs.reduce(0) { $0 + $1.text.count }, termHits: 0,
+                xliff21: layout.xliff21(token), xliff12: layout.xliff12(token), paragraphs: []),
+            files: [], lookups: [], surfaces: [])
+        for paragraph in prepared.article.paragraphs {
+            var shape = KitManifest.ParagraphRecord(
+                unit: Identifiers.unit(paragraph: paragraph.index), line: paragraph.line,
+                gaps: (0...paragraph.segments.count).map { String(paragraph.gap(before: $0)) }, segments: [])
+            for segment in paragraph.segments {
+                let id = Identifiers.segment(paragraph: paragraph.index, sentence: segment.index)
+                let found = memory.matches(for: segment.text, threshold: options.fuzzyThreshold)
+                result.lookups.append((segment.text, Identifiers.global(article: article.id, segment: id), found))
+                if let best = found.first, best.kind == .exact {
+                    prepared.targets[paragraph.index, default: [:]][segment.index] = PrefilledTarget(text: best.pair.target)
+                }
+                for mark in prepared.marks[paragraph.index][segment.index] {
+                    result.surfaces.append((mark.entry, KitBuilder.slice(segment.text, mark.range)))
+                    result.record.termHits += 1
+                }
+                shape.segments.append(KitManifest.SegmentRecord(
+                    id: id, sha256: Fingerprint.sha256(segment.text), words: words.count(segment.text), match: found.first?.kind.rawValue))
+            }
+            result.record.paragraphs.append(shape)
+        }
+        do {
+            result.files.append(KitFile(path: result.record.xliff21, text: try XLIFF2Writer.document(prepared)))
+            // OmegaT reads the text inside <target> as the source: its copy keeps target = source, and takes the
+            // exact matches from tm/auto instead.
+            if layout == .omegat { prepared.targets = [:] }
+            result.files.append(KitFile(path: result.record.xliff12, text: try XLIFF12Writer.document(prepared)))
+        } catch {
+            throw .invalidInput(error.description)
+        }
+        return result
+    }
+}
+
+/// Result slots written once each by concurrent workers; `set` returns how many are filled.
+final class Slots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private var filled = 0
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    @discardableResult
+    func set(_ index: Int, _ value: Value) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        slots[index] = value
+        filled += 1
+        return filled
+    }
+
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }
 

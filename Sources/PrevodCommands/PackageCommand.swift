@@ -42,6 +42,9 @@ struct PackageCommand: ParsableCommand {
     @Option(help: "Extra abbreviations for the segmenter (TSV), added to the built-in rules.")
     var abbreviations: [String] = []
 
+    @Option(help: "Parallel workers (default: all cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     @Flag(help: "No progress bar and no summary line.")
     var quiet = false
 
@@ -51,6 +54,7 @@ struct PackageCommand: ParsableCommand {
     func validate() throws {
         if input.inputs.contains("-") { throw ValidationError("package reads files and directories, not standard input.") }
         if !(1...100).contains(fuzzy) { throw ValidationError("--fuzzy must be between 1 and 100.") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     }
 
     func run() throws {
@@ -87,7 +91,7 @@ struct PackageCommand: ParsableCommand {
 
         let articles = try readArticles()
         let bar = ProgressLine(enabled: !quiet && !json, label: "package")
-        let builder = try KitBuilder(options: options, annotators: terms.annotators)
+        let builder = KitBuilder(options: options, annotators: terms.annotators, jobs: jobs)
         let kit = try builder.build(articles) { step in bar.update(ProgressBar.render(step.done, of: step.total, unit: "articles")) }
         bar.finish()
         try KitOutput.write(kit, to: output)

@@ -46,9 +46,11 @@ import TestSupport
         #expect(parsed.json() == text.text)
     }
 
-    @Test func sameInputGivesTheSameKitBytes() throws {
-        let first = try KitArchive.archive(try KitFixtures.build([KitFixtures.sample], layout: .plain).files)
-        let second = try KitArchive.archive(try KitFixtures.build([KitFixtures.sample], layout: .plain).files)
+    @Test func sameInputGivesTheSameKitBytesWhateverTheWorkers() throws {
+        let inputs = [KitFixtures.sample] + ["bbc.381647", "cnn.304447", "reuters.218882"].map { KitFixtures.ntrex("bg", $0) }
+        let memory = try KitFixtures.ntrexMemory(["cnn.304447"])
+        let first = try KitArchive.archive(try KitFixtures.build(inputs, layout: .plain, memory: memory, jobs: 1).files)
+        let second = try KitArchive.archive(try KitFixtures.build(inputs, layout: .plain, memory: memory, jobs: 3).files)
         #expect(first == second)
     }
 

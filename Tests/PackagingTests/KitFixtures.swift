@@ -63,7 +63,7 @@ enum KitFixtures {
     }
 
     static func build(
-        _ paths: [String], layout: KitLayout, memory: [MemoryPair] = [], withGlossary: Bool = true
+        _ paths: [String], layout: KitLayout, memory: [MemoryPair] = [], withGlossary: Bool = true, jobs: Int = 2
     ) throws -> Kit {
         var options = KitOptions(layout: layout, rules: try .bulgarian(), toolVersion: "test")
         var annotators: Annotators?
@@ -73,7 +73,7 @@ enum KitFixtures {
             annotators = factory
         }
         options.memory = memory
-        return try KitBuilder(options: options, annotators: annotators).build(try articles(paths))
+        return try KitBuilder(options: options, annotators: annotators, jobs: jobs).build(try articles(paths))
     }
 
     /// Writes `kit` as a directory in a fresh temporary directory and returns its path.
