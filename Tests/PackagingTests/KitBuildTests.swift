@@ -164,3 +164,21 @@ enum Shell {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
+
+@Suite struct KitOutputTests {
+    @Test func aDirectoryKitReplacesAnEarlierKitButNothingElse() throws {
+        let kit = try KitFixtures.build([KitFixtures.sample], layout: .omegat, withGlossary: false)
+        let root = try TestPaths.temporaryDirectory().path
+        try KitOutput.write(kit, to: root + "/kit")
+        try "translator notes".write(toFile: root + "/kit/omegat/notes.txt", atomically: true, encoding: .utf8)
+        try KitOutput.write(kit, to: root + "/kit")
+        #expect(!FileManager.default.fileExists(atPath: root + "/kit/omegat/notes.txt"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root) == ["kit"])
+
+        try FileManager.default.createDirectory(atPath: root + "/photos", withIntermediateDirectories: false)
+        try "x".write(toFile: root + "/photos/a.jpg", atomically: true, encoding: .utf8)
+        #expect { try KitOutput.write(kit, to: root + "/photos") } throws: { "\($0)".contains("not empty and is not a prevod kit") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/photos") == ["a.jpg"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root).sorted() == ["kit", "photos"])
+    }
+}
