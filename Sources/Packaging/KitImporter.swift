@@ -30,7 +30,7 @@ public struct ReturnedKit: Sendable {
     }
 
     /// The folders an import reads; the rest of a project directory (OmegaT's backups, a large tm/) is not loaded.
-    static let wanted = ["source/", "xliff12/", "xliff21/", "target/", "omegat/"]
+    static let wanted = ["source/", "xliff12/", "xliff21/", "target/", "omegat/", "glossary/"]
 
     /// The files of a kit directory an import needs. Symbolic links are refused, as in a zip.
     static func readDirectory(_ root: String) throws(PackagingError) -> [KitFile] {
@@ -93,6 +93,19 @@ public struct ProjectMemory: Sendable {
     }
 }
 
+/// One segment of an imported article, as the bitext checks see it.
+public struct ImportedSegment: Sendable, Hashable {
+    /// `p3s2`.
+    public var id: String
+    /// Paragraph index (from 0).
+    public var paragraph: Int
+    public var source: String
+    /// The translation; nil when the segment came back untranslated.
+    public var target: String?
+    /// The returned file and line it came from.
+    public var location: SourceLocation
+}
+
 /// What an import will write and report. Nothing is written until ``commit()``.
 public struct KitImport: Sendable {
     public var manifest: KitManifest
@@ -103,12 +116,16 @@ public struct KitImport: Sendable {
     public var warnings: [String] = []
     /// Articles that came back without a single translated segment: nothing is written for them.
     public var notStarted: [String] = []
+    /// The segments of each article in reading order, parallel to ``articles``.
+    public var segments: [[ImportedSegment]] = []
     /// Output path of each English article, parallel to ``articles``.
     public var outputs: [String] = []
     /// The memory file and how many pairs were new to it.
     public var memoryPath: String
     public var newPairs = 0
     public var memoryText = ""
+    /// Further files to write with the articles (the bitext-check report).
+    public var attachments: [(path: String, text: String)] = []
 
     public var translated: Int { articles.reduce(0) { $0 + $1.pairs.count } }
     public var untranslated: Int { articles.reduce(0) { $0 + $1.untranslated.count } }
@@ -118,6 +135,7 @@ public struct KitImport: Sendable {
         var transaction = FileTransaction()
         for (article, path) in zip(articles, outputs) { transaction.write(Importer.render(article).text, to: path) }
         transaction.write(memoryText, to: memoryPath)
+        for (path, text) in attachments { transaction.write(text, to: path) }
         try transaction.commit()
     }
 }
@@ -165,12 +183,21 @@ public enum KitImporter {
             documents = try returnedDocuments(kit, projectMemory: projectMemory, warnings: &result.warnings)
         }
         var merged: [String: (article: ImportedArticle, path: String)] = [:]
+        var parts: [String: [String: ImportedSegment]] = [:]
         for (path, var document) in documents {
             for f in document.files.indices {
                 let record = try article(of: document.files[f], path: path, manifest: manifest)
                 try verify(document.files[f], against: record, path: path)
                 document.files[f].skeleton = skeleton(record)
                 fill(&document.files[f], token: record.token, from: projectMemory)
+                for unit in document.files[f].units {
+                    for part in unit.parts where part.kind == .segment {
+                        guard let id = part.id, parts[record.id]?[id] == nil else { continue }
+                        parts[record.id, default: [:]][id] = ImportedSegment(
+                            id: id, paragraph: 0, source: part.source, target: part.isTranslated ? part.target : nil,
+                            location: SourceLocation(file: path, line: part.line))
+                    }
+                }
             }
             let outcome = Importer.merge(document)
             if let problem = outcome.problems.first {
@@ -197,6 +224,11 @@ public enum KitImporter {
                 continue
             }
             result.articles.append(article)
+            result.segments.append(record.paragraphs.enumerated().flatMap { p, paragraph in
+                paragraph.segments.compactMap { segment in
+                    parts[record.id]?[segment.id].map { var part = $0; part.paragraph = p; return part }
+                }
+            })
             result.returnedFiles.append(path)
             result.outputs.append((options.outputDirectory as NSString).appendingPathComponent(record.token + "." + Importer.render(article).fileExtension))
         }
