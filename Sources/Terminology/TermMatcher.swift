@@ -88,7 +88,7 @@ public final class TermMatcher {
             let upper = converter.advance(to: Int(tokens[span.last].end), in: text)
             let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower.utf8..<upper.utf8]), as: UTF8.self)
             return TermHit(
-                entryIndex: Int(index.candidates[span.candidate].entry), range: lower.utf8..<upper.utf8,
+                entryIndex: Int(trie.candidateEntry[span.candidate]), range: lower.utf8..<upper.utf8,
                 characterRange: lower.scalar..<upper.scalar, surface: surface)
         }
     }
@@ -96,19 +96,28 @@ public final class TermMatcher {
     /// Folds every word token and looks it up in the vocabulary (-1: no glossary form uses it).
     private func lookUpTokens(_ text: UnsafeBufferPointer<UInt16>) {
         let tokens = tokenizer.tokens
+        let count = tokenizer.count
+        let trie = self.trie
         let punctuationInVocabulary = trie.hasPunctuation
-        for i in 0..<tokenizer.count {
-            if tokens[i].isPunctuation && !punctuationInVocabulary { continue }
-            let start = Int(tokens[i].start)
-            let length = Int(tokens[i].end) - start
+        guard let base = text.baseAddress else { return }
+        var scratch = self.scratch
+        var scratchCapacity = self.scratchCapacity
+        defer {
+            self.scratch = scratch
+            self.scratchCapacity = scratchCapacity
+        }
+        for i in 0..<count {
+            let token = tokens[i]
+            if token.isPunctuation && !punctuationInVocabulary { continue }
+            let length = Int(token.end - token.start)
             if length > scratchCapacity {
                 scratch.deallocate()
                 scratchCapacity = length * 2
                 scratch = .allocate(capacity: scratchCapacity)
             }
-            let piece = UnsafeBufferPointer(start: text.baseAddress! + start, count: length)
-            if let (count, hash) = TermFolding.fastFold(piece, into: scratch) {
-                tokens[i].id = trie.lookup(scratch, count: count, hash: hash)
+            let piece = UnsafeBufferPointer(start: base + Int(token.start), count: length)
+            if let (folded, hash) = TermFolding.fastFold(piece, into: scratch) {
+                tokens[i].id = trie.lookup(scratch, count: folded, hash: hash)
             } else {
                 let key = TermFolding.fold(Array(piece))
                 tokens[i].id = key.withUnsafeBufferPointer { trie.lookup($0.baseAddress!, count: $0.count, hash: TokenTable.hash($0)) }
@@ -120,6 +129,7 @@ public final class TermMatcher {
     private func scan(_ text: UnsafeBufferPointer<UInt16>, into result: inout [(first: Int, last: Int, candidate: Int)]) {
         let tokens = tokenizer.tokens
         let count = tokenizer.count
+        let trie = self.trie
         var i = 0
         while i < count {
             let first = tokens[i].id
@@ -132,7 +142,9 @@ public final class TermMatcher {
             var j = i
             var skippedClitic = false
             while true {
-                if let candidate = accepted(state, first: i, last: j, depth: depth, text: text) {
+                if trie.states[Int(state)].candidateStart < trie.states[Int(state)].candidateEnd,
+                    let candidate = accepted(state, first: i, last: j, depth: depth, text: text)
+                {
                     best = (j, candidate)
                 }
                 var k = j + 1
@@ -178,8 +190,8 @@ public final class TermMatcher {
             return nil
         }
         for c in Int(info.candidateStart)..<Int(info.candidateEnd) {
+            if trie.candidateCaseFree[c] { return c }
             let candidate = index.candidates[c]
-            if candidate.allCaseFree { return c }
             guard candidate.caseRequirements.count == depth else { continue }
             var ok = true
             for (n, requirement) in candidate.caseRequirements.enumerated() where !meets(requirement, token: positions[n], text) {
@@ -283,3 +295,4 @@ extension TermMatcher {
         return result
     }
 }
+
