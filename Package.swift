@@ -46,7 +46,7 @@ let package = Package(
         ),
         // Numbers, amounts, percentages and dates in Bulgarian and English text (shared by Alignment and Checks).
         .target(name: "Numbers"),
-        .target(name: "Terminology", dependencies: ["Corpus", "ICU", "Segmentation"]),
+        .target(name: "Terminology", dependencies: ["Corpus", "ICU", "Segmentation", "XMLKit"]),
         .target(name: "Interchange", dependencies: ["Corpus", "XMLKit", "Segmentation", "Terminology"]),
         .target(name: "Alignment", dependencies: ["Corpus", "ICU", "Segmentation", "Terminology", "Numbers"]),
         .target(name: "Checks", dependencies: ["Corpus", "ICU", "Segmentation", "Terminology", "Numbers", "Alignment", "Interchange"]),

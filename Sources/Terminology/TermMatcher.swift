@@ -93,6 +93,23 @@ public final class TermMatcher {
         }
     }
 
+    /// The text's UTF-16 units, its tokens, and for each token whether a glossary hit covers it (for suggestions).
+    func analyze(_ text: String) -> (units: [UInt16], tokens: [Token], covered: [Bool]) {
+        let units = Array(text.utf16)
+        var tokens: [Token] = []
+        var covered: [Bool] = []
+        units.withUnsafeBufferPointer { buffer in
+            tokenizer.tokenize(buffer)
+            lookUpTokens(buffer)
+            var spans: [(first: Int, last: Int, candidate: Int)] = []
+            scan(buffer, into: &spans)
+            tokens = Array(UnsafeBufferPointer(start: tokenizer.tokens, count: tokenizer.count))
+            covered = [Bool](repeating: false, count: tokens.count)
+            for span in spans { for i in span.first...span.last { covered[i] = true } }
+        }
+        return (units, tokens, covered)
+    }
+
     /// Folds every word token and looks it up in the vocabulary (-1: no glossary form uses it).
     private func lookUpTokens(_ text: UnsafeBufferPointer<UInt16>) {
         let tokens = tokenizer.tokens
