@@ -45,6 +45,8 @@ public final class TermSuggester {
     private let inflector = BulgarianInflector()
     private struct Occurrence {
         var surface: String
+        /// The surface without its first word, for a run that opens a sentence ("В Сенат" → "Сенат").
+        var withoutFirstWord: String?
         var document: String
         var segment: Int
         var context: String
@@ -124,20 +126,32 @@ public final class TermSuggester {
         let end = Int(tokens[span.upperBound].end)
         let surface = String(decoding: units[start..<end], as: UTF16.self)
         guard surface.unicodeScalars.filter({ $0.properties.isAlphabetic }).count >= 2, !Self.isRomanNumeral(surface) else { return }
+        var rest: String?
+        if span.count > 1 {
+            let restStart = Int(tokens[span.lowerBound + 1].start)
+            rest = String(decoding: units[restStart..<end], as: UTF16.self)
+        }
         let before = String(decoding: units[..<start], as: UTF16.self)
         let after = String(decoding: units[end...], as: UTF16.self)
         let context = (before.count > 50 ? "…" + before.suffix(50) : before) + surface + (after.count > 50 ? after.prefix(50) + "…" : after)
-        occurrences.append(Occurrence(surface: surface, document: document, segment: segment, context: context, sentenceInitial: initial, isAcronym: acronym))
+        occurrences.append(Occurrence(surface: surface, withoutFirstWord: rest, document: document, segment: segment, context: context, sentenceInitial: initial, isAcronym: acronym))
     }
 
     /// The suggestions, most frequent first.
     public func suggestions(minimumCount: Int = 1) -> [TermSuggestion] {
         // Sentence-initial single words count only when the corpus shows them capitalized inside a sentence.
-        let kept = occurrences.filter { occurrence in
-            guard occurrence.sentenceInitial, !occurrence.isAcronym else { return true }
-            let words = occurrence.surface.split(separator: " ")
-            let folded = occurrence.surface.lowercased()
-            return words.count > 1 || (capitalizedInside.contains(folded) && !lowercaseSeen.contains(folded))
+        // A run opening a sentence loses its first word when that word is a common one (seen in lower case):
+        // "В Сенат" → "Сенат", "Срещата" → nothing.
+        let kept: [Occurrence] = occurrences.compactMap { occurrence in
+            guard occurrence.sentenceInitial, !occurrence.isAcronym else { return occurrence }
+            let first = occurrence.surface.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map { $0.lowercased() } ?? ""
+            let common = lowercaseSeen.contains(first) || !capitalizedInside.contains(first)
+            guard common else { return occurrence }
+            guard let rest = occurrence.withoutFirstWord else { return nil }
+            var shortened = occurrence
+            shortened.surface = rest
+            shortened.withoutFirstWord = nil
+            return shortened
         }
         var bySurface: [String: [Occurrence]] = [:]
         var order: [String] = []
@@ -152,7 +166,11 @@ public final class TermSuggester {
             let acronym = bySurface[surface]![0].isAcronym
             for base in [surface, Self.guessLemma(surface, acronym: acronym)] where !bases.contains(base) { bases.append(base) }
         }
-        bases.sort { ($0.count, $0) < ($1.count, $1) }
+        // Forms actually seen come before guessed ones (Сенат, seen, before Сена, guessed from Сената).
+        bases.sort { a, b in
+            let seenA = bySurface[a] != nil, seenB = bySurface[b] != nil
+            return seenA != seenB ? seenA : (a.count, a) < (b.count, b)
+        }
         var formsOf: [String: Set<String>] = [:]
         for base in bases { formsOf[base] = Set(inflector.forms(of: base, partOfSpeech: "PROPN", gender: nil) + [base]) }
         var members: [String: [String]] = [:]

@@ -193,7 +193,7 @@ enum TermFolding {
         for unit in [0xAB, 0xBB, 0xA7, 0xB0, 0xA9, 0xAE, 0xB7] { table[unit] = UInt16(unit) }
         table[0xAD] = skip
         // General punctuation that NFKC_Casefold keeps; U+2011 (non-breaking hyphen) becomes U+2010.
-        for unit in [0x2010, 0x2027, 0x2030] + Array(0x2012...0x2023) { table[0x500 + unit - 0x2000] = UInt16(unit) }
+        for unit in [0x2010, 0x2027, 0x2030] + Array(0x2012...0x2016) + Array(0x2018...0x2023) { table[0x500 + unit - 0x2000] = UInt16(unit) }
         table[0x500 + 0x11] = 0x2010
         for unit in [0x200B, 0x200C, 0x200D, 0x2060] { table[0x500 + unit - 0x2000] = skip }
         return table
