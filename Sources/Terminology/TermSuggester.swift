@@ -159,24 +159,27 @@ public final class TermSuggester {
             if bySurface[occurrence.surface] == nil { order.append(occurrence.surface) }
             bySurface[occurrence.surface, default: []].append(occurrence)
         }
-        // Group forms under the shortest base form (a surface, or a surface without its article) whose
-        // inflections produce them: Съвета and Съветът under Съвет.
-        var bases: [String] = []
-        for surface in order {
-            let acronym = bySurface[surface]![0].isAcronym
-            for base in [surface, Self.guessLemma(surface, acronym: acronym)] where !bases.contains(base) { bases.append(base) }
+        // Group forms under a base form whose inflections produce them: the shortest other form seen (Сената and
+        // Сенатът under Сенат), else the form without its article (Студената → Студена), else the form itself.
+        var formsCache: [String: Set<String>] = [:]
+        func forms(_ base: String) -> Set<String> {
+            if let cached = formsCache[base] { return cached }
+            let result = Set(inflector.forms(of: base, partOfSpeech: "PROPN", gender: nil) + [base])
+            formsCache[base] = result
+            return result
         }
-        // Forms actually seen come before guessed ones (Сенат, seen, before Сена, guessed from Сената).
-        bases.sort { a, b in
-            let seenA = bySurface[a] != nil, seenB = bySurface[b] != nil
-            return seenA != seenB ? seenA : (a.count, a) < (b.count, b)
-        }
-        var formsOf: [String: Set<String>] = [:]
-        for base in bases { formsOf[base] = Set(inflector.forms(of: base, partOfSpeech: "PROPN", gender: nil) + [base]) }
+        let seenBySize = order.sorted { ($0.count, $0) < ($1.count, $1) }
         var members: [String: [String]] = [:]
         for surface in order {
-            let acronym = bySurface[surface]![0].isAcronym
-            let base = acronym ? surface : (bases.first { formsOf[$0]!.contains(surface) } ?? surface)
+            var base = surface
+            if !bySurface[surface]![0].isAcronym {
+                if let seen = seenBySize.first(where: { $0 != surface && $0.count < surface.count && forms($0).contains(surface) }) {
+                    base = seen
+                } else {
+                    let guess = Self.guessLemma(surface, acronym: false)
+                    if guess != surface && forms(guess).contains(surface) { base = guess }
+                }
+            }
             members[base, default: []].append(surface)
         }
         var result: [TermSuggestion] = []
