@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "AlignmentTests", dependencies: ["TestSupport", "Alignment", "Terminology", "Corpus", "Segmentation"]),
         .testTarget(name: "ChecksTests", dependencies: ["TestSupport", "Checks", "Terminology", "Corpus", "Segmentation", "Interchange"]),
         .testTarget(name: "PackagingTests", dependencies: ["TestSupport", "Packaging", "Interchange", "Corpus"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Corpus"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Corpus"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ struct GlossaryCLDRCommand: ParsableCommand {
         var sink = OutputSink(path: output)
         let comment = """
             Starter bg→en glossary of countries, territories and time-zone exemplar cities, written by `prevod glossary cldr`
-            from the CLDR data in ICU \(icuVersion) (Unicode License v3, https://www.unicode.org/license.txt).
+            from the CLDR data in ICU \(icuVersion) (Unicode License, https://www.unicode.org/license.txt).
             """
         sink.write(try GlossaryWriter.write(glossary, format: to, comment: comment))
         try sink.finish()

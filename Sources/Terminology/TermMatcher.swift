@@ -208,8 +208,23 @@ public final class TermMatcher {
         }
         for c in Int(info.candidateStart)..<Int(info.candidateEnd) {
             if trie.candidateCaseFree[c] { return c }
+            guard Int(trie.candidateWordCount[c]) == depth else { continue }
+            if !trie.candidateExactCase[c] {
+                // Only capitals required: check the marked words.
+                var mask = trie.candidateCapitalMask[c]
+                var ok = true
+                while mask != 0 {
+                    let n = mask.trailingZeroBitCount
+                    if !startsWithCapital(Int(tokens[positions[n]].start), text) {
+                        ok = false
+                        break
+                    }
+                    mask &= mask - 1
+                }
+                if ok { return c }
+                continue
+            }
             let candidate = index.candidates[c]
-            guard candidate.caseRequirements.count == depth else { continue }
             var ok = true
             for (n, requirement) in candidate.caseRequirements.enumerated() where !meets(requirement, token: positions[n], text) {
                 ok = false

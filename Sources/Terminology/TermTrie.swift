@@ -167,6 +167,12 @@ final class FrozenTrie: @unchecked Sendable {
     /// Per candidate: the entry index, and whether the candidate accepts any letter case.
     let candidateEntry: UnsafeMutableBufferPointer<Int32>
     let candidateCaseFree: UnsafeMutableBufferPointer<Bool>
+    /// Per candidate: how its case requirements are checked without touching Swift arrays — bit *n* of
+    /// `capitalMask` set: word *n* must be capitalized; `exactCase`: some word must match exactly (slow path);
+    /// `wordCount`: the number of words the requirements cover.
+    let candidateCapitalMask: UnsafeMutableBufferPointer<UInt64>
+    let candidateExactCase: UnsafeMutableBufferPointer<Bool>
+    let candidateWordCount: UnsafeMutableBufferPointer<Int32>
 
     init(_ compiled: TrieBuilder.Compiled, vocabulary: TokenTable, clitics: [[UInt16]], hasPunctuation: Bool) {
         vocabularySize = vocabulary.count
@@ -219,9 +225,24 @@ final class FrozenTrie: @unchecked Sendable {
         }
         candidateEntry = .allocate(capacity: max(1, compiled.candidates.count))
         candidateCaseFree = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateCapitalMask = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateExactCase = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateWordCount = .allocate(capacity: max(1, compiled.candidates.count))
         for (i, candidate) in compiled.candidates.enumerated() {
             candidateEntry[i] = candidate.entry
             candidateCaseFree[i] = candidate.allCaseFree
+            var mask: UInt64 = 0
+            var exact = candidate.caseRequirements.count > 64
+            for (n, requirement) in candidate.caseRequirements.enumerated() {
+                switch requirement {
+                case .any: break
+                case .capitalized: if n < 64 { mask |= 1 << UInt64(n) }
+                case .exact: exact = true
+                }
+            }
+            candidateCapitalMask[i] = mask
+            candidateExactCase[i] = exact
+            candidateWordCount[i] = Int32(candidate.caseRequirements.count)
         }
     }
 
@@ -235,6 +256,9 @@ final class FrozenTrie: @unchecked Sendable {
         states.deallocate()
         candidateEntry.deallocate()
         candidateCaseFree.deallocate()
+        candidateCapitalMask.deallocate()
+        candidateExactCase.deallocate()
+        candidateWordCount.deallocate()
     }
 
     @inline(__always)
