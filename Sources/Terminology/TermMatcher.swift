@@ -38,6 +38,8 @@ public final class TermMatcher {
     /// Token positions of the current walk (a skipped clitic excluded).
     private var positions: UnsafeMutablePointer<Int>
     private var positionCapacity: Int
+    /// Token spans of the hits of the current text (kept to reuse its storage).
+    private var spans: [(first: Int, last: Int, candidate: Int)] = []
 
     public init(index: TermIndex) throws(TerminologyError) {
         self.index = index
@@ -78,7 +80,7 @@ public final class TermMatcher {
         let text = UnsafeBufferPointer(start: units, count: length)
         tokenizer.tokenize(text)
         lookUpTokens(text)
-        var spans: [(first: Int, last: Int, candidate: Int)] = []
+        spans.removeAll(keepingCapacity: true)
         scan(text, into: &spans)
         guard !spans.isEmpty else { return [] }
         var converter = OffsetConverter()
@@ -165,7 +167,7 @@ public final class TermMatcher {
                     best = (j, candidate)
                 }
                 var k = j + 1
-                guard k < count else { break }
+                guard k < count, trie.states[Int(state)].hasChildren else { break }
                 var token = tokens[k].id
                 var next: Int32 = token >= 0 ? trie.next(state, token) : -1
                 if next < 0, !skippedClitic, token >= 0, trie.states[Int(state)].cliticAllowed, trie.isClitic[Int(token)], k + 1 < count {

@@ -147,7 +147,7 @@ final class FrozenTrie: @unchecked Sendable {
     struct Key { var start: Int32; var length: Int32 }
     struct Edge { var key: UInt64; var next: Int32 }
     /// Per state: candidate range and whether a clitic may be skipped here.
-    struct State { var candidateStart: Int32; var candidateEnd: Int32; var cliticAllowed: Bool }
+    struct State { var candidateStart: Int32; var candidateEnd: Int32; var cliticAllowed: Bool; var hasChildren: Bool }
 
     let vocabularySize: Int
     /// Whether some glossary form contains a punctuation token ("св. Никола"); when none does, the matcher does
@@ -218,7 +218,9 @@ final class FrozenTrie: @unchecked Sendable {
         states = .allocate(capacity: compiled.stateCount)
         for state in 0..<compiled.stateCount {
             let range = compiled.candidateRanges[state]
-            states[state] = State(candidateStart: range.lowerBound, candidateEnd: range.upperBound, cliticAllowed: compiled.cliticStates.contains(Int32(state)))
+            states[state] = State(
+                candidateStart: range.lowerBound, candidateEnd: range.upperBound,
+                cliticAllowed: compiled.cliticStates.contains(Int32(state)), hasChildren: !(compiled.edges[Int32(state)]?.isEmpty ?? true))
         }
         for clitic in clitics {
             if let id = vocabulary.lookup(clitic) { isClitic[Int(id)] = true }
