@@ -16,6 +16,20 @@ func temporaryFile(_ name: String, _ data: Data) throws -> String {
     return path
 }
 
+/// Runs an external tool (a scorer, a validator) and returns its exit status and its output (stdout and stderr).
+func runTool(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}
+
 /// What a conversion must keep of an entry (locations and ids aside).
 func essentials(_ entry: GlossaryEntry) -> [String] {
     [
@@ -113,16 +127,8 @@ func essentials(_ entry: GlossaryEntry) -> [String] {
         let glossaries = try FileManager.default.contentsOfDirectory(atPath: TestPaths.glossaries.path).filter { $0.hasSuffix(".tsv") }
             .sorted().map { TestPaths.glossaries.appendingPathComponent($0).path }
         let tbx = try temporaryFile("all.tbx", try GlossaryWriter.write(try Glossary.load(glossaries + [try temporaryFile("rich.tsv", Self.rich)]), format: .tbx))
-        let process = Process()
-        process.executableURL = TestPaths.shared.appendingPathComponent("tools/xml/validate.sh")
-        process.arguments = [tbx]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try runTool(TestPaths.shared.appendingPathComponent("tools/xml/validate.sh").path, [tbx])
+        #expect(status == 0, "\(output)")
         #expect(output.contains(": valid"))
     }
 }

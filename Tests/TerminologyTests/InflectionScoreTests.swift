@@ -11,15 +11,7 @@ import TestSupport
     static var gold: URL { TestPaths.shared.appendingPathComponent("data/terminology/btb-forms-dev.tsv") }
 
     static func python(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try runTool("/usr/bin/env", ["python3"] + arguments).output
     }
 
     @Test(.enabled(if: TestPaths.sharedAvailable, "needs ../shared (reference data; present in CI)"))
