@@ -78,8 +78,10 @@ public final class TermMatcher {
         }
         let length = UTF16Transcoding.transcode(bytes, into: UnsafeMutableBufferPointer(start: units, count: unitCapacity))
         let text = UnsafeBufferPointer(start: units, count: length)
-        tokenizer.tokenize(text)
-        lookUpTokens(text)
+        var lookup = VocabularyLookup(trie: trie, scratch: scratch, capacity: scratchCapacity)
+        tokenizer.tokenize(text, lookup: &lookup)
+        scratch = lookup.scratch
+        scratchCapacity = lookup.capacity
         spans.removeAll(keepingCapacity: true)
         scan(text, into: &spans)
         guard !spans.isEmpty else { return [] }
@@ -101,8 +103,10 @@ public final class TermMatcher {
         var tokens: [Token] = []
         var covered: [Bool] = []
         units.withUnsafeBufferPointer { buffer in
-            tokenizer.tokenize(buffer)
-            lookUpTokens(buffer)
+            var lookup = VocabularyLookup(trie: trie, scratch: scratch, capacity: scratchCapacity)
+            tokenizer.tokenize(buffer, lookup: &lookup)
+            scratch = lookup.scratch
+            scratchCapacity = lookup.capacity
             var spans: [(first: Int, last: Int, candidate: Int)] = []
             scan(buffer, into: &spans)
             tokens = Array(UnsafeBufferPointer(start: tokenizer.tokens, count: tokenizer.count))
@@ -110,38 +114,6 @@ public final class TermMatcher {
             for span in spans { for i in span.first...span.last { covered[i] = true } }
         }
         return (units, tokens, covered)
-    }
-
-    /// Folds every word token and looks it up in the vocabulary (-1: no glossary form uses it).
-    private func lookUpTokens(_ text: UnsafeBufferPointer<UInt16>) {
-        let tokens = tokenizer.tokens
-        let count = tokenizer.count
-        let trie = self.trie
-        let punctuationInVocabulary = trie.hasPunctuation
-        guard let base = text.baseAddress else { return }
-        var scratch = self.scratch
-        var scratchCapacity = self.scratchCapacity
-        defer {
-            self.scratch = scratch
-            self.scratchCapacity = scratchCapacity
-        }
-        for i in 0..<count {
-            let token = tokens[i]
-            if token.isPunctuation && !punctuationInVocabulary { continue }
-            let length = Int(token.end - token.start)
-            if length > scratchCapacity {
-                scratch.deallocate()
-                scratchCapacity = length * 2
-                scratch = .allocate(capacity: scratchCapacity)
-            }
-            let piece = UnsafeBufferPointer(start: base + Int(token.start), count: length)
-            if let (folded, hash) = TermFolding.fastFold(piece, into: scratch) {
-                tokens[i].id = trie.lookup(scratch, count: folded, hash: hash)
-            } else {
-                let key = TermFolding.fold(Array(piece))
-                tokens[i].id = key.withUnsafeBufferPointer { trie.lookup($0.baseAddress!, count: $0.count, hash: TokenTable.hash($0)) }
-            }
-        }
     }
 
     /// Leftmost-longest walk of the trie from every token; appends token spans with the winning candidate.
@@ -273,6 +245,36 @@ public final class TermMatcher {
             // Upper or title case: a cased letter that title-casing leaves unchanged.
             return scalar.properties.isCased && !scalar.properties.changesWhenTitlecased
         }
+    }
+}
+
+/// Folds a token (NFKC_Casefold) and looks it up in the vocabulary: -1 when no glossary form uses it.
+struct VocabularyLookup: TokenLookup {
+    let trie: FrozenTrie
+    /// Room for a folded token, grown (and handed back to the matcher) when a token is longer.
+    var scratch: UnsafeMutablePointer<UInt16>
+    var capacity: Int
+
+    init(trie: FrozenTrie, scratch: UnsafeMutablePointer<UInt16>, capacity: Int) {
+        self.trie = trie
+        self.scratch = scratch
+        self.capacity = capacity
+    }
+
+    var wantsPunctuation: Bool { trie.hasPunctuation }
+
+    @inline(__always)
+    mutating func id(of piece: UnsafeBufferPointer<UInt16>) -> Int32 {
+        if piece.count > capacity {
+            scratch.deallocate()
+            capacity = piece.count * 2
+            scratch = .allocate(capacity: capacity)
+        }
+        if let (folded, hash) = TermFolding.fastFold(piece, into: scratch) {
+            return trie.lookup(scratch, count: folded, hash: hash)
+        }
+        let key = TermFolding.fold(Array(piece))
+        return key.withUnsafeBufferPointer { trie.lookup($0.baseAddress!, count: $0.count, hash: TokenTable.hash($0)) }
     }
 }
 

@@ -47,6 +47,14 @@ final class TermTokenizer {
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     func tokenize(_ text: UnsafeBufferPointer<UInt16>) {
+        var none = NoLookup()
+        tokenize(text, lookup: &none)
+    }
+
+    /// Tokenizes `text` and gives every word token (and punctuation token, when `lookup` wants them) the id
+    /// `lookup` finds for it, in the same pass, while the token's text is still in the cache.
+    @inline(__always)
+    func tokenize<Lookup: TokenLookup>(_ text: UnsafeBufferPointer<UInt16>, lookup: inout Lookup) {
         count = 0
         guard let bounds = try? iterator.boundaries(in: text), !bounds.isEmpty else { return }
         // Every boundary gives at most one token, and a trailing hyphen one more: no growth inside the loop.
@@ -60,8 +68,11 @@ final class TermTokenizer {
         var start: Int32 = 0
         var pendingHyphen = false
         var lastWasToken = false
+        let base = text.baseAddress!
+        let punctuationIDs = lookup.wantsPunctuation
         @inline(__always) func punctuation(_ start: Int32, _ end: Int32) {
-            out[n] = Token(start: start, end: end, id: -1, flags: Token.punctuation)
+            let id = punctuationIDs ? lookup.id(of: UnsafeBufferPointer(start: base + Int(start), count: Int(end - start))) : -1
+            out[n] = Token(start: start, end: end, id: id, flags: Token.punctuation)
             n += 1
         }
         bounds.withUnsafeBufferPointer { bounds in
@@ -73,7 +84,8 @@ final class TermTokenizer {
                 case .word, .number:
                     let flags: UInt8 = (kind == .number ? Token.number : 0)
                         | (pendingHyphen && lastWasToken ? Token.hyphenBefore : 0)
-                    out[n] = Token(start: start, end: end, id: -1, flags: flags)
+                    let id = lookup.id(of: UnsafeBufferPointer(start: base + Int(start), count: Int(end - start)))
+                    out[n] = Token(start: start, end: end, id: id, flags: flags)
                     n += 1
                     pendingHyphen = false
                     lastWasToken = true
@@ -136,6 +148,19 @@ final class TermTokenizer {
             return (TermFolding.fold(piece), String(decoding: piece, as: UTF16.self), tokens[i].isNumber, tokens[i].isPunctuation)
         }
     }
+}
+
+/// Gives tokens their vocabulary ids while the tokenizer runs.
+protocol TokenLookup {
+    /// Whether punctuation tokens need an id too (some glossary form contains punctuation).
+    var wantsPunctuation: Bool { get }
+    mutating func id(of piece: UnsafeBufferPointer<UInt16>) -> Int32
+}
+
+/// No vocabulary (tokenizing glossary forms): every id is -1.
+struct NoLookup: TokenLookup {
+    var wantsPunctuation: Bool { false }
+    func id(of piece: UnsafeBufferPointer<UInt16>) -> Int32 { -1 }
 }
 
 @inline(__always) func isHyphen(_ unit: UInt16) -> Bool { unit == 0x2D || unit == 0x2010 || unit == 0x2011 }
