@@ -19,8 +19,31 @@ public enum AtomicFile {
             throw WriteError(path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
-            throw WriteError(path: path, reason: "cannot create a temporary file in \(directory.path)")
+        // Plain POSIX calls: FileManager.createFile is itself an atomic (temporary + rename) write, which made every
+        // file cost two creations and two renames.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw WriteError(path: path, reason: "cannot create a temporary file in \(directory.path): \(String(cString: strerror(errno)))")
+        }
+        let failure: String? = data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += written
+            }
+            return nil
+        }
+        if close(descriptor) != 0 && failure == nil {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: String(cString: strerror(errno)))
+        }
+        if let failure {
+            try? FileManager.default.removeItem(at: temporary)
+            throw WriteError(path: path, reason: failure)
         }
         if rename(temporary.path, path) != 0 {
             let reason = String(cString: strerror(errno))

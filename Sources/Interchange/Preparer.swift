@@ -61,6 +61,8 @@ public final class Preparer: @unchecked Sendable {
         public var skipped: [String] = []
         /// Articles that could not be prepared, in source order.
         public var errors: [String] = []
+
+        public init() {}
     }
 
     /// Progress for a status line.
@@ -167,11 +169,11 @@ public final class Preparer: @unchecked Sendable {
                 }
                 do {
                     if options.xliff.writes21 {
-                        try write(XLIFF2Writer.document(prepared), to: "xliff21/\(token).xlf")
+                        try write(XLIFF2Writer.bytes(prepared), to: "xliff21/\(token).xlf")
                         report.filesWritten += 1
                     }
                     if options.xliff.writes12 {
-                        try write(XLIFF12Writer.document(prepared), to: "xliff12/\(token).xlf")
+                        try write(XLIFF12Writer.bytes(prepared), to: "xliff12/\(token).xlf")
                         report.filesWritten += 1
                     }
                 } catch {
@@ -202,10 +204,10 @@ public final class Preparer: @unchecked Sendable {
             return PreparedArticle(article: segmented, entries: options.entries, marks: marks)
         }
 
-        func write(_ text: String, to relative: String) throws(InterchangeError) {
+        func write(_ bytes: [UInt8], to relative: String) throws(InterchangeError) {
             let path = (options.outputDirectory as NSString).appendingPathComponent(relative)
             do {
-                try AtomicFile.write(text, to: path)
+                try AtomicFile.write(Data(bytes), to: path)
             } catch {
                 throw .cannotWrite(path: path, reason: error.reason)
             }

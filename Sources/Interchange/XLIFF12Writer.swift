@@ -10,6 +10,11 @@ public enum XLIFF12Writer {
     ///
     /// - Complexity: O(*n*) in the size of the article.
     public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
+        String(decoding: try bytes(prepared), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 (what `prepare` writes to disk).
+    public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
         try prepared.checkCharacters()
         do {
             return try write(prepared)
@@ -18,7 +23,7 @@ public enum XLIFF12Writer {
         }
     }
 
-    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> String {
+    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
         let article = prepared.article
         var xml = XMLWriter()
         try xml.start("xliff", ["xmlns": Namespaces.xliff12, "version": "1.2"])
@@ -63,7 +68,7 @@ public enum XLIFF12Writer {
             }
             xml.end()
         }
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     /// "Путин → Putin (person)" style note for one glossary hit.

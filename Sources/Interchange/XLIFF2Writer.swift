@@ -13,6 +13,11 @@ public enum XLIFF2Writer {
     ///
     /// - Complexity: O(*n*) in the size of the article.
     public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
+        String(decoding: try bytes(prepared), as: UTF8.self)
+    }
+
+    /// The document as UTF-8 (what `prepare` writes to disk).
+    public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
         try prepared.checkCharacters()
         do {
             return try write(prepared)
@@ -21,7 +26,7 @@ public enum XLIFF2Writer {
         }
     }
 
-    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> String {
+    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
         let article = prepared.article
         var xml = XMLWriter()
         try xml.start("xliff", [
@@ -72,7 +77,7 @@ public enum XLIFF2Writer {
             if !tail.isEmpty { try ignorable(String(tail), into: &xml) }
             xml.end()
         }
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     private static func ignorable(_ text: String, into xml: inout XMLWriter) throws(XMLWriterError) {
