@@ -3,7 +3,7 @@ import Foundation
 
 /// What prevod prepared for one article, carried inside every exchange file it writes (XLIFF 2 `<skeleton>`,
 /// XLIFF 1.2 `<skl><internal-file>`): the paragraph structure (segment ids and the exact whitespace between
-/// sentences) and a SHA-256 of every source segment. An import checks returned sources against it and rebuilds the
+/// sentences) and a fingerprint of every source segment. An import checks returned sources against it and rebuilds the
 /// paragraphs from it, so a CAT tool that drops XLIFF 1.2's inter-sentence whitespace cannot break the merge.
 public struct Skeleton: Sendable, Hashable {
     public struct ParagraphShape: Sendable, Hashable {
