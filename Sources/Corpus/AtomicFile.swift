@@ -9,14 +9,17 @@ public enum AtomicFile {
         public var description: String { "\(path): error: cannot write: \(reason)" }
     }
 
-    /// Writes `data` to `path`, creating missing parent directories.
-    public static func write(_ data: Data, to path: String) throws(WriteError) {
+    /// Writes `data` to `path`, creating missing parent directories (unless the caller made them already:
+    /// `createDirectories: false` saves a few system calls per file when writing thousands).
+    public static func write(_ data: Data, to path: String, createDirectories: Bool = true) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw WriteError(path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
+        if createDirectories {
+            do {
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
+            }
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
         // Plain POSIX calls: FileManager.createFile is itself an atomic (temporary + rename) write, which made every

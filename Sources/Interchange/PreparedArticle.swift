@@ -66,7 +66,9 @@ public struct PreparedArticle: Sendable {
     public func checkCharacters() throws(InterchangeError) {
         for paragraph in article.paragraphs {
             // Fast path: only bytes below 0x20 and the UTF-8 lead byte of U+FFFE/U+FFFF can start an illegal character.
-            guard paragraph.text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }) else { continue }
+            var text = paragraph.text
+            let suspicious = text.withUTF8 { utf8 in utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF } }
+            guard suspicious else { continue }
             var column = paragraph.column
             var line = paragraph.line
             for scalar in paragraph.text.unicodeScalars {

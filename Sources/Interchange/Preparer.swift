@@ -86,6 +86,10 @@ public final class Preparer: @unchecked Sendable {
 
     /// Prepares every article of `sources`. `progress` is called from worker threads, at most every few articles.
     public func run(_ sources: [InputSource], progress: (@Sendable (Progress) -> Void)? = nil) -> Report {
+        for folder in ["xliff21", "xliff12"] {
+            try? FileManager.default.createDirectory(
+                atPath: (options.outputDirectory as NSString).appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         let state = RunState(count: sources.count)
         let jobs = min(options.jobs, max(1, sources.count))
         claimedIDs = [:]
@@ -156,7 +160,9 @@ public final class Preparer: @unchecked Sendable {
             }
             for article in articles {
                 for repair in article.repairs { report.warnings.append(repair.description) }
-                let guess = LanguageGuess.of(article.text)
+                // The language of an article shows in its first few thousand characters; guessing on the whole text
+                // cost more than writing its XLIFF.
+                let guess = LanguageGuess.of(article.text.prefix(4096))
                 if !guess.acceptsAsBulgarian {
                     report.skipped.append("\(article.source): article \(article.id) is \(guess)")
                     continue
@@ -207,7 +213,7 @@ public final class Preparer: @unchecked Sendable {
         func write(_ bytes: [UInt8], to relative: String) throws(InterchangeError) {
             let path = (options.outputDirectory as NSString).appendingPathComponent(relative)
             do {
-                try AtomicFile.write(Data(bytes), to: path)
+                try AtomicFile.write(Data(bytes), to: path, createDirectories: false)
             } catch {
                 throw .cannotWrite(path: path, reason: error.reason)
             }

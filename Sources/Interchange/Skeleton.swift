@@ -26,10 +26,14 @@ public struct Skeleton: Sendable, Hashable {
     /// from the prepared one (a CAT tool's accident, not an adversary: integrity of whole files is the kit
     /// manifest's SHA-256), at a fraction of a cryptographic hash's cost in every file `prepare` writes.
     public static func digest(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        var text = text
+        let hash = text.withUTF8 { utf8 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
         }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
