@@ -62,6 +62,16 @@ public struct PreparedArticle: Sendable {
         Array(Set(marks.joined().joined().map(\.entry))).sorted()
     }
 
+    /// Runs a writer after ``checkCharacters()``; a writer error becomes an ``InterchangeError`` naming the article.
+    func writeDocument(with write: (PreparedArticle) throws(XMLWriterError) -> [UInt8]) throws(InterchangeError) -> [UInt8] {
+        try checkCharacters()
+        do {
+            return try write(self)
+        } catch {
+            throw .invalid(SourceLocation(file: article.source), error.description)
+        }
+    }
+
     /// Refuses articles with characters XML 1.0 cannot carry, naming the line and column in the source.
     public func checkCharacters() throws(InterchangeError) {
         for paragraph in article.paragraphs {

@@ -18,12 +18,7 @@ public enum XLIFF2Writer {
 
     /// The document as UTF-8 (what `prepare` writes to disk).
     public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
-        try prepared.checkCharacters()
-        do {
-            return try write(prepared)
-        } catch {
-            throw .invalid(SourceLocation(file: prepared.article.source), error.description)
-        }
+        try prepared.writeDocument(with: write)
     }
 
     private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
