@@ -101,6 +101,19 @@ public struct PreparedArticle: Sendable {
 
 import XMLKit
 
+/// A format that writes one document per article (XLIFF 2.1, XLIFF 1.2).
+public protocol ArticleDocumentWriter {
+    /// The document as UTF-8 (what `prepare` writes to disk).
+    static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8]
+}
+
+extension ArticleDocumentWriter {
+    /// The document for one article.
+    public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
+        String(decoding: try bytes(prepared), as: UTF8.self)
+    }
+}
+
 enum XMLCharacters {
     static func isLegal(_ scalar: Unicode.Scalar) -> Bool { XMLWriter.isLegal(scalar) }
 }

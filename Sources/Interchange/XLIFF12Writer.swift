@@ -5,15 +5,10 @@ import XMLKit
 /// `<trans-unit>` per sentence with `<target state="needs-translation">` pre-filled with the source (OmegaT
 /// translates only inside `<target>` and skips units without one), glossary hits as `<mrk mtype="term">` in the
 /// source and as `<note>`s, and the paragraph structure in the header's skeleton.
-public enum XLIFF12Writer {
-    /// The document for one article.
+public enum XLIFF12Writer: ArticleDocumentWriter {
+    /// The document for one article as UTF-8 (``ArticleDocumentWriter/document(_:)`` gives it as a string).
     ///
     /// - Complexity: O(*n*) in the size of the article.
-    public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
-        String(decoding: try bytes(prepared), as: UTF8.self)
-    }
-
-    /// The document as UTF-8 (what `prepare` writes to disk).
     public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
         try prepared.writeDocument(with: write)
     }

@@ -188,6 +188,9 @@ public struct XLIFF2Validator {
         "canResegment": .yesNo, "translate": .yesNo, "srcDir": .dir, "trgDir": .dir, "xml:space": .space, "xml:lang": .language,
     ]
 
+    /// Attributes of `<group>` and `<unit>`.
+    private static let containerAttributes: [String: Kind] = regionFlags.merging(["id": .nmtoken, "name": .text, "type": .userDefined]) { $1 }
+
     // MARK: Structure
 
     private mutating func xliff(_ root: XMLElement) {
@@ -324,11 +327,7 @@ public struct XLIFF2Validator {
     }
 
     private mutating func group(_ group: XMLElement, _ parent: Context, ids: inout [String: Int]) {
-        var allowed = Self.regionFlags
-        allowed["id"] = .nmtoken
-        allowed["name"] = .text
-        allowed["type"] = .userDefined
-        attributes(group, allowed, required: ["id"], others: .any)
+        attributes(group, Self.containerAttributes, required: ["id"], others: .any)
         noText(group)
         let context = parent.entering(group)
         var stage = 0
@@ -409,11 +408,7 @@ public struct XLIFF2Validator {
     }
 
     private mutating func unit(_ unit: XMLElement, _ parent: Context) {
-        var allowed = Self.regionFlags
-        allowed["id"] = .nmtoken
-        allowed["name"] = .text
-        allowed["type"] = .userDefined
-        attributes(unit, allowed, required: ["id"], others: .any)
+        attributes(unit, Self.containerAttributes, required: ["id"], others: .any)
         noText(unit)
         let context = parent.entering(unit)
         var stage = 0

@@ -8,15 +8,10 @@ import XMLKit
 /// metadata module.
 ///
 /// Output is deterministic: the same article and glossary give the same bytes.
-public enum XLIFF2Writer {
-    /// The document for one article.
+public enum XLIFF2Writer: ArticleDocumentWriter {
+    /// The document for one article as UTF-8 (``ArticleDocumentWriter/document(_:)`` gives it as a string).
     ///
     /// - Complexity: O(*n*) in the size of the article.
-    public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
-        String(decoding: try bytes(prepared), as: UTF8.self)
-    }
-
-    /// The document as UTF-8 (what `prepare` writes to disk).
     public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
         try prepared.writeDocument(with: write)
     }
