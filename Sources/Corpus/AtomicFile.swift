@@ -12,8 +12,10 @@ public enum AtomicFile {
     /// Writes `data` to `path`, creating missing parent directories (unless the caller made them already:
     /// `createDirectories: false` saves a few system calls per file when writing thousands).
     public static func write(_ data: Data, to path: String, createDirectories: Bool = true) throws(WriteError) {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent()
+        // String paths, not URL(fileURLWithPath:), which asks the file system whether the path is a directory.
+        let name = (path as NSString).lastPathComponent
+        let parent = (path as NSString).deletingLastPathComponent
+        let directory = URL(fileURLWithPath: parent.isEmpty ? "." : parent, isDirectory: true)
         if createDirectories {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -21,7 +23,7 @@ public enum AtomicFile {
                 throw WriteError(path: path, reason: "cannot create directory \(directory.path): \(error.localizedDescription)")
             }
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = directory.appendingPathComponent(".\(name).\(UInt32.random(in: 0...UInt32.max)).tmp", isDirectory: false)
         // Plain POSIX calls: FileManager.createFile is itself an atomic (temporary + rename) write, which made every
         // file cost two creations and two renames.
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

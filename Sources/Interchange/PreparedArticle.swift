@@ -38,13 +38,15 @@ public struct TermMark: Sendable, Hashable {
 
 /// A segmented article with its glossary hits: what every writer takes.
 public struct PreparedArticle: Sendable {
-    public var article: Article
+    public let article: Article
     /// The glossary entries the marks point into (usually the whole glossary, shared between articles).
-    public var entries: [TermEntry]
+    public let entries: [TermEntry]
     /// Hits per paragraph, per segment, in text order and non-overlapping.
-    public var marks: [[[TermMark]]]
-    public var sourceLanguage: String
-    public var targetLanguage: String
+    public let marks: [[[TermMark]]]
+    public let sourceLanguage: String
+    public let targetLanguage: String
+    /// ``Skeleton`` of the article, serialised once for every file written from it.
+    public let skeleton: String
 
     public init(article: Article, entries: [TermEntry] = [], marks: [[[TermMark]]]? = nil, sourceLanguage: String = "bg", targetLanguage: String = "en") {
         self.article = article
@@ -52,6 +54,7 @@ public struct PreparedArticle: Sendable {
         self.marks = marks ?? article.paragraphs.map { $0.segments.map { _ in [] } }
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        skeleton = Skeleton(article).serialized()
     }
 
     /// The file-level id (an NMTOKEN derived from the article id).

@@ -160,9 +160,9 @@ public final class Preparer: @unchecked Sendable {
             }
             for article in articles {
                 for repair in article.repairs { report.warnings.append(repair.description) }
-                // The language of an article shows in its first few thousand characters; guessing on the whole text
-                // cost more than writing its XLIFF.
-                let guess = LanguageGuess.of(article.text.prefix(4096))
+                // The language of an article shows in its first kilobyte; guessing on the whole text (through a
+                // generic, unspecialised call) cost more than writing its XLIFF.
+                let guess = LanguageGuess.of(String(decoding: article.text.utf8.prefix(1024), as: UTF8.self))
                 if !guess.acceptsAsBulgarian {
                     report.skipped.append("\(article.source): article \(article.id) is \(guess)")
                     continue

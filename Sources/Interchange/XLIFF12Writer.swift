@@ -23,7 +23,7 @@ public enum XLIFF12Writer: ArticleDocumentWriter {
         ])
         try xml.start("header")
         try xml.start("skl")
-        try xml.element("internal-file", ["form": Skeleton.form], text: Skeleton(article).serialized())
+        try xml.element("internal-file", ["form": Skeleton.form], text: prepared.skeleton)
         xml.end()
         try xml.start("tool", ["tool-id": "prevod", "tool-name": "prevod"])
         xml.end()

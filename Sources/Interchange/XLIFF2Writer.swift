@@ -24,7 +24,7 @@ public enum XLIFF2Writer: ArticleDocumentWriter {
             "version": "2.1", "srcLang": prepared.sourceLanguage, "trgLang": prepared.targetLanguage,
         ])
         try xml.start("file", ["id": prepared.fileID, "original": article.source, "xml:space": "preserve"])
-        try xml.element("skeleton", text: Skeleton(article).serialized())
+        try xml.element("skeleton", text: prepared.skeleton)
         try xml.start("mda:metadata")
         try xml.start("mda:metaGroup", ["category": "article"])
         try xml.element("mda:meta", ["type": "id"], text: article.id)

@@ -80,13 +80,21 @@ public struct XMLWriter {
 
     public mutating func text(_ text: String) throws(XMLWriterError) {
         guard !text.isEmpty else { return }
-        if Self.mayBeIllegal(text) { try checkLegal(text, context: frames.last.map { "text of <\($0.name)>" } ?? "text") }
-        closeOpenTag()
+        let mark = bytes.count
+        // Escaping scans every byte anyway: it also reports whether a byte could start a forbidden character.
+        if Self.appendEscaped(text, attribute: false, to: &bytes, open: openTag) {
+            do {
+                try checkLegal(text, context: frames.last.map { "text of <\($0.name)>" } ?? "text")
+            } catch {
+                bytes.removeSubrange(mark...)
+                throw error
+            }
+        }
+        if openTag { openTag = false }
         if !frames.isEmpty && !frames[frames.count - 1].mixed {
             frames[frames.count - 1].mixed = true
             mixedDepth += 1
         }
-        Self.appendEscaped(text, attribute: false, to: &bytes)
     }
 
     public mutating func end() {
@@ -144,12 +152,26 @@ public struct XMLWriter {
     ///
     /// - Complexity: O(*n*) in the UTF-8 length of `text`.
     public static func appendEscaped(_ text: String, attribute: Bool, to out: inout [UInt8]) {
+        _ = appendEscaped(text, attribute: attribute, to: &out, open: false)
+    }
+
+    /// Appends `text` escaped (after a `>` closing the open tag when `open`); returns whether the text holds a byte
+    /// that may start a character XML 1.0 forbids (see ``mayBeIllegal(_:)``).
+    static func appendEscaped(_ text: String, attribute: Bool, to out: inout [UInt8], open: Bool) -> Bool {
+        if open { out.append(0x3E) }
         var text = text
-        text.withUTF8 { utf8 in
+        return text.withUTF8 { utf8 -> Bool in
+            var suspicious = false
             var runStart = 0
             for i in 0..<utf8.count {
+                let byte = utf8[i]
+                if byte < 0x20 || byte == 0xEF {
+                    if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF { suspicious = true }
+                } else if byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 {
+                    continue
+                }
                 let replacement: StaticString
-                switch utf8[i] {
+                switch byte {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"
@@ -164,6 +186,7 @@ public struct XMLWriter {
                 runStart = i + 1
             }
             if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            return suspicious
         }
     }
 
