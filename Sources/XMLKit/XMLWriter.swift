@@ -17,6 +17,8 @@ public struct XMLWriter {
     private var mixedDepth = 0
     private var openTag = false
     private let indentUnit: [UInt8]?
+    /// Indentation bytes per depth, built as deeper levels are met.
+    private var indentation: [[UInt8]] = []
 
     /// `indent`: pretty-print element-only content with this unit ("  "); nil writes everything on one line.
     /// Inside an element that holds text nothing is indented, so whitespace in segments stays exact.
@@ -50,22 +52,31 @@ public struct XMLWriter {
     private mutating func start<Attributes: Sequence<(key: String, value: String?)>>(
         _ name: String, pairs attributes: Attributes, mixed: Bool
     ) throws(XMLWriterError) {
-        for (key, value) in attributes {
-            if let value, Self.mayBeIllegal(value) { try checkLegal(value, context: "attribute \(key) of <\(name)>") }
-        }
+        let mark = bytes.count
+        let wasOpen = openTag
         closeOpenTag()
         newline()
-        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
         bytes.append(0x3C)
         bytes += name.utf8
         for (key, value) in attributes {
             guard let value else { continue }
             bytes.append(0x20)
             bytes += key.utf8
-            bytes += "=\"".utf8
-            Self.appendEscaped(value, attribute: true, to: &bytes)
+            bytes.append(0x3D)
+            bytes.append(0x22)
+            if Self.appendEscaped(value, attribute: true, to: &bytes, open: false) {
+                do {
+                    try checkLegal(value, context: "attribute \(key) of <\(name)>")
+                } catch {
+                    // Nothing of the refused element stays in the document.
+                    bytes.removeSubrange(mark...)
+                    openTag = wasOpen
+                    throw error
+                }
+            }
             bytes.append(0x22)
         }
+        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
         frames.append((name, false, mixed))
         if mixed { mixedDepth += 1 }
         openTag = true
@@ -127,7 +138,9 @@ public struct XMLWriter {
     private mutating func newline() {
         guard let unit = indentUnit, mixedDepth == 0, !bytes.isEmpty else { return }
         bytes.append(0x0A)
-        for _ in 0..<frames.count { bytes += unit }
+        let depth = frames.count
+        while indentation.count <= depth { indentation.append(indentation.last.map { $0 + unit } ?? []) }
+        bytes += indentation[depth]
     }
 
     private mutating func closeOpenTag() {
