@@ -34,7 +34,9 @@ enum InterchangeBench {
         var report = Preparer.Report()
         let prepareTime = try timed(runs: 3) { report = try prepare(big, out: root.appendingPathComponent("out"), jobs: cores, rules: rules, terms: terms) }
         let rate = Double(bytes) / prepareTime / 1e6
+        let perCPU = Double(bytes) / lastCPU / 1e6
         let bareTime = try timed(runs: 3) { _ = try prepare(big, out: root.appendingPathComponent("out-bare"), jobs: cores, rules: rules, terms: nil) }
+        let barePerCPU = Double(bytes) / lastCPU / 1e6
         print("  segmentation alone (1 core): \(Harness.format(Double(bytes) / segmentTime / 1e6)) MB/s (\(segments) segments)")
         let disk = FileManager.default.temporaryDirectory.appendingPathComponent("prevod-bench-disk-\(getpid())")
         defer { try? FileManager.default.removeItem(at: disk) }
@@ -42,7 +44,9 @@ enum InterchangeBench {
         print("  files in: \(ram ? "/dev/shm (RAM)" : base.path); one run writing to \(FileManager.default.temporaryDirectory.path) (disk): \(Harness.format(diskRate)) MB/s")
         print("  prepare --jobs \(cores): \(Harness.format(rate)) MB/s (\(report.articles) articles, \(report.segments) segments, "
             + "\(report.terms) term hits, \(report.filesWritten) files; \(report.errors.count) errors) — target ≥ 20 MB/s")
-        print("  prepare --jobs \(cores) without a glossary: \(Harness.format(Double(bytes) / bareTime / 1e6)) MB/s")
+        print("    per CPU-second: \(Harness.format(perCPU)) MB (the rate \(cores) free cores would give: \(Harness.format(perCPU * Double(cores))) MB/s)")
+        print("  prepare --jobs \(cores) without a glossary: \(Harness.format(Double(bytes) / bareTime / 1e6)) MB/s; "
+            + "per CPU-second \(Harness.format(barePerCPU)) MB (\(cores) free cores: \(Harness.format(barePerCPU * Double(cores))) MB/s)")
 
         // 2. Scaling on 10,000 articles: the corpus articles repeated.
         let many = root.appendingPathComponent("articles")
@@ -67,19 +71,31 @@ enum InterchangeBench {
     /// before each run, outside the timing (deleting 10,000 files is not part of prepare).
     static func timed(runs: Int, _ body: () throws -> Void) throws -> Double {
         var times: [Double] = []
+        var cpu: [Double] = []
         for _ in 0..<runs {
             pendingRemovals.forEach { try? FileManager.default.removeItem(at: $0) }
             pendingRemovals = []
+            let cpuStart = cpuSeconds()
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            cpu.append(cpuSeconds() - cpuStart)
         }
+        lastCPU = cpu.sorted()[cpu.count / 2]
         pendingRemovals.forEach { try? FileManager.default.removeItem(at: $0) }
         pendingRemovals = []
         return times.sorted()[times.count / 2]
     }
 
     nonisolated(unsafe) static var pendingRemovals: [URL] = []
+    /// CPU seconds (user + system, all threads) of the median run of the last ``timed(runs:_:)``.
+    nonisolated(unsafe) static var lastCPU: Double = 0
+
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
 
     static func prepare(_ input: URL, out: URL, jobs: Int, rules: SegmentationRules, terms: GlossaryTerms?) throws -> Preparer.Report {
         pendingRemovals.append(out)
