@@ -5,6 +5,8 @@ import Terminology
 public struct GlossaryTerms: TermAnnotatorFactory {
     public let entries: [TermEntry]
     public let index: TermIndex
+    /// The glossary itself (entry `i` is ``entries``[i]).
+    public var glossary: Glossary { index.glossary }
 
     /// Loads glossary files (any format Terminology reads), gives entries without an id one, and compiles the index.
     public static func load(_ files: [String]) throws -> GlossaryTerms {
@@ -23,5 +25,19 @@ public struct GlossaryTerms: TermAnnotatorFactory {
     public func makeAnnotator() throws -> TermAnnotator {
         let matcher = try TermMatcher(index: index)
         return { text in matcher.hits(in: text).map { TermMark(range: $0.range, entry: $0.entryIndex) } }
+    }
+}
+
+extension GlossaryTerms {
+    /// The entries at `indexes` (ascending) as a glossary of their own: what a kit or a prepared corpus uses.
+    public func subset(_ indexes: [Int]) -> Glossary {
+        Glossary(entries: indexes.map { glossary.entries[$0] })
+    }
+
+    /// The entries used, as OmegaT's tab-separated glossary, written by the Terminology module with a line for
+    /// every inflected form prevod matches (OmegaT matches glossary entries by text, so "Курската област" needs
+    /// its own line).
+    public func omegaTGlossary(_ indexes: [Int]) throws -> String {
+        try GlossaryWriter.write(subset(indexes), format: .omegat, withForms: true)
     }
 }

@@ -47,7 +47,7 @@ struct GlossarySupport {
         let chosen = used.sorted().map { entries[$0] }
         let title = "Glossary entries used by prevod prepare (from \(sources.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))"
         try AtomicFile.write(try TermbaseWriter.tbx(chosen, title: title), to: (directory as NSString).appendingPathComponent("glossary.tbx"))
-        try AtomicFile.write(TermbaseWriter.omegaT(chosen), to: (directory as NSString).appendingPathComponent("glossary.tsv"))
+        try AtomicFile.write(try annotators?.omegaTGlossary(used.sorted()) ?? "", to: (directory as NSString).appendingPathComponent("glossary.tsv"))
         return 2
     }
 }

@@ -178,6 +178,9 @@ public struct XMLWriter {
             var runStart = 0
             for i in 0..<utf8.count {
                 let byte = utf8[i]
+                // Every byte that needs attention is below "?" (0x3F) or is 0xEF: letters, digits above "?",
+                // and the bytes of Cyrillic text take this one comparison.
+                if byte >= 0x3F && byte != 0xEF { continue }
                 if byte < 0x20 || byte == 0xEF {
                     if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF { suspicious = true }
                 } else if byte != 0x26 && byte != 0x3C && byte != 0x3E && byte != 0x22 {

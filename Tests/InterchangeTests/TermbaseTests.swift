@@ -1,5 +1,6 @@
 import Foundation
 import Interchange
+import Terminology
 import Testing
 
 @Suite struct TermbaseTests {
@@ -23,13 +24,16 @@ import Testing
         #expect(try TermbaseWriter.tbx([], title: "none").contains("no glossary entry was used"))
     }
 
-    @Test func omegaTGlossaryHasALinePerRenderingAndNoStrayTabs() {
-        let tsv = TermbaseWriter.omegaT(Self.entries)
-        let lines = tsv.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(lines.count == 4)
-        #expect(lines.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 3 })
-        #expect(lines[0] == "Пекин\tBeijing\tplace; never Peking")
-        #expect(lines[2] == "КЦТА\tKorean Central News Agency\tagency; preferred: KCNA")
+    /// The OmegaT glossary of the entries used comes from Terminology's writer, with the inflected forms.
+    @Test func omegaTGlossaryListsTheFormsPrevodMatches() throws {
+        let terms = try GlossaryTerms(Glossary(entries: [
+            GlossaryEntry(id: "kursk", source: "Курска област", targets: ["Kursk region"], type: .place),
+            GlossaryEntry(id: "tass", source: "ТАСС", targets: ["TASS"], type: .agency),
+        ]))
+        let tsv = try terms.omegaTGlossary([0])
+        #expect(tsv.contains("Курска област\tKursk region\tplace"))
+        #expect(tsv.contains("Курската област\tKursk region\tform of Курска област"))
+        #expect(!tsv.contains("ТАСС"))
     }
 
     @Test func inspectReportsBrokenTMX() {
