@@ -1,11 +1,9 @@
 import Corpus
 import XMLKit
 
-/// Writes glossary entries for CAT tools: TBX v2 (`martif`, valid against the TBX core structure DTD; OmegaT and
-/// translate-toolkit read it) and OmegaT's tab-separated glossary.
-///
-/// These carry only what exchange files need (the entries a prepared corpus uses); converting whole glossaries
-/// between formats is `prevod glossary`'s job.
+/// Writes glossary entries as TBX v2 (`martif`, valid against the TBX core structure DTD; OmegaT and
+/// translate-toolkit read it) for the glossary a prepared corpus uses. (OmegaT's tab-separated glossary comes from
+/// the Terminology module's `GlossaryWriter`; its TBX export was not written yet when this one was needed.)
 public enum TermbaseWriter {
     /// TBX v2: a `termEntry` per entry with a Bulgarian `langSet` (the base form, part of speech) and an English one
     /// (every rendering, preferred first); the type and note as `<note>`s.
@@ -59,23 +57,6 @@ public enum TermbaseWriter {
             throw .invalid(SourceLocation(file: title), error.description)
         }
         return xml.finish()
-    }
-
-    /// OmegaT's glossary: `source TAB target TAB comment` per line, UTF-8; every further rendering on its own line.
-    /// Tabs and line breaks inside a field become spaces (the format has no escape).
-    public static func omegaT(_ entries: [TermEntry]) -> String {
-        func field(_ text: String) -> String {
-            String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" ? " " : $0 })
-        }
-        var out = ""
-        for entry in entries {
-            var comment = [entry.type, entry.note].compactMap { $0 }.joined(separator: "; ")
-            if entry.translations.count > 1 { comment = (comment.isEmpty ? "" : comment + "; ") + "preferred: \(entry.translations[0])" }
-            for translation in entry.translations.isEmpty ? [""] : entry.translations {
-                out += field(entry.source) + "\t" + field(translation) + "\t" + field(comment) + "\n"
-            }
-        }
-        return out
     }
 
     /// TBX part-of-speech picklist values for the UD tags glossaries use.
