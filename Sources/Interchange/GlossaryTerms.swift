@@ -40,4 +40,10 @@ extension GlossaryTerms {
     public func omegaTGlossary(_ indexes: [Int]) throws -> String {
         try GlossaryWriter.write(subset(indexes), format: .omegat, withForms: true)
     }
+
+    /// The entries used as TBX v2 (TBX-Basic `martif`), written by the Terminology module; nil when none is used
+    /// (a TBX body needs at least one entry).
+    public func tbxGlossary(_ indexes: [Int]) throws -> String? {
+        indexes.isEmpty ? nil : try GlossaryWriter.write(subset(indexes), format: .tbx)
+    }
 }

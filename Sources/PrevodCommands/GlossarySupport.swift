@@ -42,13 +42,21 @@ struct GlossarySupport {
         return files
     }
 
-    /// Writes `glossary.tbx` and `glossary.tsv` with the entries in `used`, in glossary order; returns the file count.
+    /// Writes `glossary.tbx` and `glossary.tsv` with the entries in `used`, in glossary order (both by the
+    /// Terminology module's writers); returns the file count. No TBX is written when no entry is used.
     func writeUsed(_ used: Set<Int>, to directory: String) throws -> Int {
-        let chosen = used.sorted().map { entries[$0] }
-        let title = "Glossary entries used by prevod prepare (from \(sources.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))"
-        try AtomicFile.write(try TermbaseWriter.tbx(chosen, title: title), to: (directory as NSString).appendingPathComponent("glossary.tbx"))
-        try AtomicFile.write(try annotators?.omegaTGlossary(used.sorted()) ?? "", to: (directory as NSString).appendingPathComponent("glossary.tsv"))
-        return 2
+        guard let terms = annotators else { return 0 }
+        let indexes = used.sorted()
+        var count = 1
+        try AtomicFile.write(try terms.omegaTGlossary(indexes), to: (directory as NSString).appendingPathComponent("glossary.tsv"))
+        let tbxPath = (directory as NSString).appendingPathComponent("glossary.tbx")
+        if let tbx = try terms.tbxGlossary(indexes) {
+            try AtomicFile.write(tbx, to: tbxPath)
+            count += 1
+        } else {
+            try? FileManager.default.removeItem(atPath: tbxPath)
+            Diagnostics.warn("warning: no glossary entry occurs in these articles; no glossary.tbx written")
+        }
+        return count
     }
 }
-
