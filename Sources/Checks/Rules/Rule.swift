@@ -1,0 +1,49 @@
+import Corpus
+import ICU
+
+/// A check that looks at one document at a time (most rules: a unit, or the units of a paragraph).
+///
+/// Rules are values without state; whatever is expensive or not thread-safe (ICU handles, term matchers) lives in the
+/// ``CheckWorkspace`` of the task that runs them.
+public protocol DocumentRule: Sendable {
+    /// The category every finding of the rule carries (`untranslated`, `mixed-script`, ...).
+    static var category: String { get }
+    /// Appends the findings of `document` to `findings`.
+    func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding])
+}
+
+/// A check that needs the whole corpus at once (names across articles, the same sentence translated twice).
+public protocol CorpusRule: Sendable {
+    static var category: String { get }
+    func check(_ documents: [CheckDocument], workspace: CheckWorkspace, into report: inout CheckReport)
+}
+
+/// What one task of the checker holds: ICU handles that are not thread-safe, the compiled glossary.
+public final class CheckWorkspace {
+    public let settings: CheckSettings
+    private var spoofChecker: SpoofChecker?
+
+    public init(settings: CheckSettings) {
+        self.settings = settings
+    }
+
+    /// ICU's confusables data (opened on first use).
+    func spoof() throws(ICUError) -> SpoofChecker {
+        if let spoofChecker { return spoofChecker }
+        let checker = try SpoofChecker()
+        spoofChecker = checker
+        return checker
+    }
+}
+
+extension Finding {
+    /// A finding of a rule at a unit of a document.
+    init(
+        _ category: String, _ rule: String, _ severity: Severity, _ message: String, suggestion: String? = nil,
+        document: CheckDocument, segment: Int?, side: Side? = nil, range: Range<Int>? = nil
+    ) {
+        self.init(
+            category: category, rule: rule, severity: severity, message: message, suggestion: suggestion,
+            location: document.location(segment: segment, side: side, range: range))
+    }
+}
