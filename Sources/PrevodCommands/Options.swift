@@ -17,7 +17,9 @@ public struct InputOptions: ParsableArguments {
 
     public var reader: CorpusReader { CorpusReader(format: inputFormat, lossy: lossy) }
 
-    public func validate() throws {
+    /// Commands whose inputs are required call this from their `validate()` (the group itself does not, so a command
+    /// like `segment --export-srx FILE` can run without inputs).
+    public func requireInputs() throws {
         if inputs.isEmpty { throw ValidationError("Give at least one input file or directory ('-' for standard input).") }
     }
 }

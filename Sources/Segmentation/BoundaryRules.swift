@@ -65,6 +65,8 @@ struct BoundaryRules {
         while next < text.count && Self.isOpener(text[next]) { next += 1 }
         guard next < text.count else { return false }
         let first = text[next]
+        // „Напред!“ – извика той: a closed quotation followed by a dash and a lower-case word is the author's line.
+        if dialogue && terminalEnd < end && Self.isLower(first) { return false }
 
         // Without whitespace only ICU's clear cases count: "край.“Той" is a typo, "3.5" or "U.S." is not a boundary.
         if !hadSpace { return terminal != 0x2E && Self.isUpper(first) }

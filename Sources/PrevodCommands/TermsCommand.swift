@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct TermsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "terms", abstract: "(in progress)")
+}
