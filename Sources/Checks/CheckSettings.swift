@@ -1,11 +1,22 @@
+import Terminology
+
 /// What the checker runs and with which data.
 public struct CheckSettings: Sendable {
     /// Categories to run (nil: all). Names as in ``CheckCategory``.
     public var categories: Set<String>?
+    /// The glossary, compiled for matching (nil: no glossary checks; name checks work from the corpus alone).
+    public var terms: TermIndex?
+    /// Report every glossary name whose rendering is missing from the translation, not only misspelled ones.
+    public var strictTerms: Bool
 
-    public init(categories: Set<String>? = nil) {
+    public init(categories: Set<String>? = nil, terms: TermIndex? = nil, strictTerms: Bool = false) {
         self.categories = categories
+        self.terms = terms
+        self.strictTerms = strictTerms
     }
+
+    /// The glossary's entries (none without a glossary).
+    public var glossaryEntries: [GlossaryEntry] { terms?.glossary.entries ?? [] }
 
     func runs(_ category: String) -> Bool { categories?.contains(category) ?? true }
 }

@@ -18,7 +18,7 @@ public struct Checker: Sendable {
 
     /// The checks of one document, in report order.
     public static let defaultDocumentRules: [any DocumentRule] = [
-        MixedScript(), InvisibleCharacters(), NumberMismatch(), Untranslated(), ScriptInTarget(), EndPunctuation(), QuoteStyle(),
+        MixedScript(), InvisibleCharacters(), GlossaryCompliance(), NumberMismatch(), Untranslated(), ScriptInTarget(), EndPunctuation(), QuoteStyle(),
         UnbalancedPairs(), DoubleSpaces(),
     ]
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Checks
 import Corpus
 import Foundation
+import Terminology
 
 /// `prevod check`: consistency and quality checks over a Bulgarian corpus and its translations.
 struct CheckCommand: ParsableCommand {
@@ -28,6 +29,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("glossary"), help: "Glossary file or directory (repeatable): TSV, CSV, TBX.")
     var glossaries: [String] = []
 
+    @Flag(name: .customLong("strict-terms"), help: "Also report glossary names whose rendering is missing from the translation (not only misspelled renderings).")
+    var strictTerms = false
+
     @Option(help: "Report format: text, json or html.")
     var format: Format = .text
 
@@ -52,10 +56,40 @@ struct CheckCommand: ParsableCommand {
         let reader = CheckInputReader(corpus: input.reader)
         let read = try reader.read(input.inputs)
         for warning in read.warnings { Diagnostics.warn(warning) }
-        let settings = CheckSettings(categories: categories.isEmpty ? nil : Set(categories))
+        var settings = CheckSettings(categories: categories.isEmpty ? nil : Set(categories), strictTerms: strictTerms)
+        let files = try Self.glossaryFiles(glossaries)
+        if !files.isEmpty {
+            do {
+                settings.terms = try TermIndex(Glossary.load(files))
+            } catch {
+                throw .glossary(error.description)
+            }
+        }
         var report = Checker(settings: settings).run(read.documents)
         report.inputs = input.inputs
+        report.glossaries = glossaries
+        report.glossaryEntries = settings.glossaryEntries.count
         return report
+    }
+
+    /// Glossary files: files as given, directories walked for .tsv, .csv and .tbx files (sorted).
+    static func glossaryFiles(_ paths: [String]) throws(ChecksError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .glossary("\(path): error: no such glossary file or directory")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+            let found = names.filter { ["tsv", "csv", "tbx"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
+            if found.isEmpty { throw .glossary("\(path): error: the directory holds no glossary (.tsv, .csv, .tbx)") }
+            files += found.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
     }
 
     func run() throws {

@@ -1,5 +1,6 @@
 import Corpus
 import ICU
+import Terminology
 
 /// A check that looks at one document at a time (most rules: a unit, or the units of a paragraph).
 ///
@@ -22,9 +23,20 @@ public protocol CorpusRule: Sendable {
 public final class CheckWorkspace {
     public let settings: CheckSettings
     private var spoofChecker: SpoofChecker?
+    private var termMatcher: TermMatcher?
+    private var matcherFailed = false
 
     public init(settings: CheckSettings) {
         self.settings = settings
+    }
+
+    /// A matcher over the glossary (nil without a glossary, or when ICU's word iterator cannot be opened).
+    func matcher() -> TermMatcher? {
+        if let termMatcher { return termMatcher }
+        guard let terms = settings.terms, !matcherFailed else { return nil }
+        termMatcher = try? TermMatcher(index: terms)
+        matcherFailed = termMatcher == nil
+        return termMatcher
     }
 
     /// ICU's confusables data (opened on first use).
