@@ -23,7 +23,7 @@ public struct Checker: Sendable {
     ]
 
     /// The checks across documents.
-    public static let defaultCorpusRules: [any CorpusRule] = [InconsistentTranslation()]
+    public static let defaultCorpusRules: [any CorpusRule] = [NameVariants(), InconsistentTranslation()]
 
     /// Checks `documents`.
     ///

@@ -1,0 +1,294 @@
+import Corpus
+import Terminology
+
+/// `name-variant`: one name spelled more than one way across the corpus — Тръмп and Трамп, Кавано and Каванау,
+/// Пейлин and Палин — grouped across inflected forms (Тръмп, Тръмпа), with counts and places, proposing the glossary
+/// spelling or else the one used most; and names spelled slightly differently from a glossary name (near misses).
+///
+/// Two spellings are taken for one name when they differ only the way transliterations do (vowels, a doubled
+/// consonant, з/с — see ``EditDistance/transliterationVariants(_:_:)``) and something else ties them together:
+/// - in a bitext, both correspond to the same English word of their translations (Пейлин and Палин to Palin);
+/// - or they stand next to the same other name (Брет Кавано, Брет Каванау), or one of them is the glossary's;
+/// - or, in a corpus alone, one is used far more and in more documents and the other differs by half a letter.
+/// Names standing next to different names (Питър Мартин, Ханс-Петер Бартелс), corresponding to different English
+/// words, or met together in one sentence are different people and are never grouped.
+///
+/// - Complexity: O(*n*) in the number of words for collecting names; pairs are compared only within a block of
+///   spellings with the same phonetic key or the same English word, so the comparison stays near-linear.
+public struct NameVariants: CorpusRule {
+    public static let category = CheckCategory.nameVariant
+    public init() {}
+
+    /// A spelling (a stem with its inflected forms) and what is known about its occurrences.
+    struct Spelling {
+        var stem: String
+        var forms: [String: Int] = [:]
+        var mentions: [Int] = []
+        var links: [String: Int] = [:]
+        var neighbours: Set<String> = []
+        var midSentence = 0
+        var documents: Set<Int> = []
+        var units: Set<Int64> = []
+        /// Index of the glossary entry this spelling belongs to.
+        var glossaryEntry: Int?
+        /// A glossary spelling that does not occur in the corpus.
+        var glossaryOnly = false
+
+        /// The base form: the most used form, shortest first on ties.
+        var base: String {
+            forms.max { a, b in a.value != b.value ? a.value < b.value : a.key.count > b.key.count }?.key ?? stem
+        }
+
+        var count: Int { mentions.count }
+
+        /// The English word most of its linked occurrences correspond to.
+        var link: String? {
+            let total = links.values.reduce(0, +)
+            guard let best = links.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+                Double(best.value) >= Double(total) * 0.5
+            else { return nil }
+            return best.key
+        }
+    }
+
+    public func check(_ documents: [CheckDocument], workspace: CheckWorkspace, into report: inout CheckReport) {
+        var scanner = NameMentionScanner()
+        scanner.scan(documents)
+        let mentions = scanner.mentions
+        guard !mentions.isEmpty else { return }
+
+        // Forms of the corpus and of the glossary's names, joined into spellings when they share a stem.
+        let entries = workspace.settings.glossaryEntries
+        var forms: [String] = []
+        var formIndex: [String: Int] = [:]
+        func formID(_ form: String) -> Int {
+            if let id = formIndex[form] { return id }
+            formIndex[form] = forms.count
+            forms.append(form)
+            return forms.count - 1
+        }
+        let mentionForms = mentions.map { formID($0.form) }
+        var glossaryForms: [(form: Int, entry: Int, base: Bool)] = []
+        for (e, entry) in entries.enumerated() where Self.isNameEntry(entry) {
+            let baseWords = Set(WordScanner.words(in: entry.source).map(\.text))
+            for text in TermIndex.matchedForms(of: entry) {
+                for word in WordScanner.words(in: text) where NameMentionScanner.isNameLike(word.text) && word.text.count >= 3 {
+                    glossaryForms.append((formID(word.text), e, baseWords.contains(word.text)))
+                }
+            }
+        }
+        var formParent = Array(forms.indices)
+        func formRoot(_ x: Int) -> Int {
+            var x = x
+            while formParent[x] != x {
+                formParent[x] = formParent[formParent[x]]
+                x = formParent[x]
+            }
+            return x
+        }
+        var byCandidate: [String: Int] = [:]
+        for (f, form) in forms.enumerated() {
+            for candidate in NameStem.candidates(of: form) {
+                if let other = byCandidate[candidate] {
+                    let (a, b) = (formRoot(f), formRoot(other))
+                    if a != b { formParent[a] = b }
+                } else {
+                    byCandidate[candidate] = f
+                }
+            }
+        }
+        var spellings: [Spelling] = []
+        var spellingOfRoot: [Int: Int] = [:]
+        func spellingID(_ form: Int) -> Int {
+            let r = formRoot(form)
+            if let s = spellingOfRoot[r] { return s }
+            spellingOfRoot[r] = spellings.count
+            var spelling = Spelling(stem: NameStem.of(forms[form]))
+            spelling.glossaryOnly = true
+            spellings.append(spelling)
+            return spellings.count - 1
+        }
+        for (m, mention) in mentions.enumerated() {
+            let s = spellingID(mentionForms[m])
+            spellings[s].glossaryOnly = false
+            spellings[s].forms[mention.form, default: 0] += 1
+            spellings[s].mentions.append(m)
+            if let link = mention.link { spellings[s].links[link, default: 0] += 1 }
+            spellings[s].neighbours.formUnion(mention.neighbours)
+            if !mention.startsSentence { spellings[s].midSentence += 1 }
+            spellings[s].documents.insert(mention.document)
+            spellings[s].units.insert(Int64(mention.document) << 32 | Int64(mention.unit))
+        }
+        for (form, e, base) in glossaryForms {
+            let s = spellingID(form)
+            if spellings[s].glossaryEntry == nil { spellings[s].glossaryEntry = e }
+            guard spellings[s].glossaryOnly else { continue }
+            // A glossary name absent from the corpus: its base form, and the words of its English as links.
+            if base { spellings[s].forms[forms[form]] = 0 }
+            for word in WordScanner.words(in: entries[e].target) { spellings[s].links[word.text.lowercased(), default: 0] += 1 }
+        }
+        // A capitalized word met only at the start of sentences and also in lower case is a common word.
+        let isName = spellings.map { spelling in
+            spelling.glossaryOnly || spelling.midSentence > 0
+                || !spelling.forms.keys.contains { scanner.lowerCaseWords.contains($0.lowercased()) }
+        }
+
+        // Candidate pairs: same phonetic key, or same English word.
+        var blocks: [String: [Int]] = [:]
+        for s in spellings.indices where isName[s] {
+            let key = String(decoding: PhoneticKey.bulgarian(spellings[s].base), as: UTF8.self)
+            if !key.isEmpty { blocks["k:" + key, default: []].append(s) }
+            if let link = spellings[s].link { blocks["l:" + String(decoding: PhoneticKey.latin(link), as: UTF8.self), default: []].append(s) }
+        }
+        var parent = Array(spellings.indices)
+        func root(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        var compared: Set<Int64> = []
+        for block in blocks.values where block.count > 1 && block.count <= 200 {
+            for (i, a) in block.enumerated() {
+                for b in block[(i + 1)...] where a != b {
+                    let pairKey = Int64(min(a, b)) << 32 | Int64(max(a, b))
+                    guard compared.insert(pairKey).inserted else { continue }
+                    if Self.sameName(spellings[a], spellings[b]) {
+                        let (ra, rb) = (root(a), root(b))
+                        if ra != rb { parent[ra] = rb }
+                    }
+                }
+            }
+        }
+
+        // Groups with at least two spellings, one of them in the corpus.
+        var members: [Int: [Int]] = [:]
+        for s in spellings.indices where isName[s] { members[root(s), default: []].append(s) }
+        var groups: [(preferred: Int, spellings: [Int])] = []
+        for group in members.values where group.count > 1 {
+            let inCorpus = group.filter { !spellings[$0].glossaryOnly }
+            guard !inCorpus.isEmpty, inCorpus.count > 1 || group.contains(where: { spellings[$0].glossaryOnly }) else { continue }
+            // Glossary-only spellings take part only as the proposal for a near miss.
+            let preferred = group.max { a, b in Self.preference(spellings[a]) < Self.preference(spellings[b]) }!
+            // Chains (A like B, B like C) do not make A like C: keep what is like the preferred spelling itself.
+            let variants = group.filter { $0 != preferred && !spellings[$0].glossaryOnly && Self.sameName(spellings[$0], spellings[preferred]) }
+            guard !variants.isEmpty else { continue }
+            let ordered = [preferred] + variants.sorted {
+                spellings[$0].count != spellings[$1].count ? spellings[$0].count > spellings[$1].count : spellings[$0].stem < spellings[$1].stem
+            }
+            groups.append((preferred, ordered))
+        }
+        groups.sort { spellings[$0.preferred].base < spellings[$1.preferred].base }
+
+        for group in groups {
+            let preferred = spellings[group.preferred]
+            let english = preferred.glossaryEntry.map { entries[$0].target } ?? preferred.link.map(Self.capitalized)
+            var summary: [NameVariantGroup.Spelling] = []
+            for s in group.spellings where !(spellings[s].glossaryOnly && s != group.preferred) {
+                let spelling = spellings[s]
+                let places = spelling.mentions.map { NameVariantGroup.Place(document: documents[mentions[$0].document].id, segment: mentions[$0].unit) }
+                var unique: [NameVariantGroup.Place] = []
+                var seen: Set<NameVariantGroup.Place> = []
+                for place in places where seen.insert(place).inserted { unique.append(place) }
+                summary.append(NameVariantGroup.Spelling(
+                    text: spelling.base, forms: spelling.forms.keys.sorted { spelling.forms[$0]! > spelling.forms[$1]! || (spelling.forms[$0]! == spelling.forms[$1]! && $0 < $1) },
+                    count: spelling.count, places: unique, inGlossary: spelling.glossaryEntry != nil))
+            }
+            report.nameGroups.append(NameVariantGroup(
+                preferred: preferred.base, reason: preferred.glossaryEntry != nil ? "glossary" : "dominant", english: english,
+                spellings: summary))
+            let glossaryNote = preferred.glossaryEntry != nil ? "the glossary spelling" : "used \(preferred.count) times in \(preferred.documents.count) document\(preferred.documents.count == 1 ? "" : "s")"
+            for s in group.spellings where s != group.preferred && !spellings[s].glossaryOnly {
+                let spelling = spellings[s]
+                var reportedUnits: Set<Int64> = []
+                for m in spelling.mentions {
+                    let mention = mentions[m]
+                    guard reportedUnits.insert(Int64(mention.document) << 32 | Int64(mention.unit)).inserted else { continue }
+                    let suggestion = Self.respell(mention.form, from: spelling.stem, to: preferred)
+                    let rule = preferred.glossaryOnly ? "name-variant.glossary-near-miss" : "name-variant.spelling"
+                    let message = preferred.glossaryOnly
+                        ? "«\(mention.form)» is close to the glossary name «\(preferred.base)»\(english.map { " (\($0))" } ?? "")"
+                        : "«\(mention.form)» is another spelling of «\(preferred.base)» (\(glossaryNote)); «\(spelling.base)» is used \(spelling.count) time\(spelling.count == 1 ? "" : "s") in \(spelling.documents.count) document\(spelling.documents.count == 1 ? "" : "s")"
+                    report.findings.append(Finding(
+                        Self.category, rule, .warning, message, suggestion: "write «\(suggestion)»",
+                        document: documents[mention.document], segment: mention.unit, side: .source, range: mention.range))
+                }
+            }
+        }
+    }
+
+    /// Whether two spellings name the same person or place (see the type's documentation).
+    static func sameName(_ a: Spelling, _ b: Spelling) -> Bool {
+        if a.glossaryOnly && b.glossaryOnly { return false }
+        if let ea = a.glossaryEntry, let eb = b.glossaryEntry, ea == eb { return false }
+        if !a.units.isDisjoint(with: b.units) { return false }
+        // Next to different names: different people — unless one spelling is the glossary's, which spells the name
+        // whoever bears it.
+        let glossary = (a.glossaryEntry != nil) != (b.glossaryEntry != nil)
+        if !glossary, !a.neighbours.isEmpty, !b.neighbours.isEmpty, a.neighbours.isDisjoint(with: b.neighbours) { return false }
+        let (x, y) = (a.base.lowercased(), b.base.lowercased())
+        let shortest = min(x.count, y.count)
+        guard shortest >= 3, !isDerivation(x, y) else { return false }
+        let cost = EditDistance.transliterationVariants(x, y)
+        guard cost > 0 else { return false }
+        // In a bitext: the English words they correspond to must agree.
+        if a.glossaryOnly || b.glossaryOnly {
+            let (glossary, corpus) = a.glossaryOnly ? (a, b) : (b, a)
+            if let link = corpus.link {
+                guard glossary.links.keys.contains(where: { sameEnglish($0, link) }) else { return false }
+                return cost <= (shortest <= 4 ? 0.5 : 1.0)
+            }
+            return cost <= 0.5 && shortest >= 4
+        }
+        if let linkA = a.link, let linkB = b.link {
+            guard sameEnglish(linkA, linkB) else { return false }
+            return cost <= (shortest <= 4 ? 0.5 : min(2.0, Double(shortest) / 2.5))
+        }
+        let neighbour = !a.neighbours.isDisjoint(with: b.neighbours)
+        if (neighbour || glossary) && cost <= (shortest <= 4 ? 0.5 : 1.0) { return true }
+        let (major, minor) = a.count >= b.count ? (a, b) : (b, a)
+        return cost <= 0.5 && shortest >= 5 && major.count >= 2 * minor.count && major.documents.count > minor.documents.count
+    }
+
+    /// Whether two English words (lower case) are one name: equal, or one letter apart in names of five letters or
+    /// more (Harris, Haris).
+    static func sameEnglish(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        guard min(a.count, b.count) >= 5 else { return false }
+        return EditDistance.levenshtein(Array(a.unicodeScalars), Array(b.unicodeScalars)) <= 1
+    }
+
+    /// Whether one spelling is the other with more letters after it (Масачузетс, Масачузетския): a derived word,
+    /// unless what is added is a single vowel (Нугрохо, Нугрохоу).
+    static func isDerivation(_ x: String, _ y: String) -> Bool {
+        let (short, long) = x.count <= y.count ? (x, y) : (y, x)
+        guard long.hasPrefix(short), long.count > short.count else { return false }
+        let added = long.dropFirst(short.count)
+        return !(added.count == 1 && added.unicodeScalars.allSatisfy(EditDistance.isSoft))
+    }
+
+    /// Glossary spellings first, then the one in more documents, then the one used more.
+    static func preference(_ s: Spelling) -> (Int, Int, Int, Int) {
+        (s.glossaryEntry != nil ? 1 : 0, s.glossaryOnly ? 0 : 1, s.documents.count, s.count)
+    }
+
+    static func isNameEntry(_ entry: GlossaryEntry) -> Bool {
+        switch entry.type {
+        case .person, .place, .organisation, .agency, .event: return true
+        case .term, .adjective, .other: return false
+        case nil: return entry.source.first?.isUppercase ?? false
+        }
+    }
+
+    /// `form` with its stem replaced by the preferred spelling's, keeping the ending (Трампа → Тръмпа).
+    static func respell(_ form: String, from stem: String, to preferred: Spelling) -> String {
+        let ending = String(form.lowercased().dropFirst(stem.count))
+        var base = preferred.base
+        if !ending.isEmpty, base.lowercased() != preferred.stem { base = String(base.prefix(preferred.stem.count)) }
+        return ending.isEmpty || base.lowercased().hasSuffix(ending) ? base : base + ending
+    }
+
+    static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
+}
