@@ -206,7 +206,7 @@ public struct NameVariants: CorpusRule {
                 for m in spelling.mentions {
                     let mention = mentions[m]
                     guard reportedUnits.insert(Int64(mention.document) << 32 | Int64(mention.unit)).inserted else { continue }
-                    let suggestion = Self.respell(mention.form, from: spelling.stem, to: preferred)
+                    let suggestion = Self.respell(mention.form, base: spelling.base, to: preferred.base)
                     let rule = preferred.glossaryOnly ? "name-variant.glossary-near-miss" : "name-variant.spelling"
                     let message = preferred.glossaryOnly
                         ? "«\(mention.form)» is close to the glossary name «\(preferred.base)»\(english.map { " (\($0))" } ?? "")"
@@ -224,32 +224,36 @@ public struct NameVariants: CorpusRule {
         if a.glossaryOnly && b.glossaryOnly { return false }
         if let ea = a.glossaryEntry, let eb = b.glossaryEntry, ea == eb { return false }
         if !a.units.isDisjoint(with: b.units) { return false }
-        // Next to different names: different people — unless one spelling is the glossary's, which spells the name
-        // whoever bears it.
-        let glossary = (a.glossaryEntry != nil) != (b.glossaryEntry != nil)
-        if !glossary, !a.neighbours.isEmpty, !b.neighbours.isEmpty, a.neighbours.isDisjoint(with: b.neighbours) { return false }
         let (x, y) = (a.base.lowercased(), b.base.lowercased())
         let shortest = min(x.count, y.count)
         guard shortest >= 3, !isDerivation(x, y) else { return false }
         let cost = EditDistance.transliterationVariants(x, y)
         guard cost > 0 else { return false }
-        // In a bitext: the English words they correspond to must agree.
+        let glossary = (a.glossaryEntry != nil) != (b.glossaryEntry != nil)
+        // In a bitext: do the English words they correspond to agree?
+        var english: Bool?
         if a.glossaryOnly || b.glossaryOnly {
-            let (glossary, corpus) = a.glossaryOnly ? (a, b) : (b, a)
-            if let link = corpus.link {
-                guard glossary.links.keys.contains(where: { sameEnglish($0, link) }) else { return false }
-                return cost <= (shortest <= 4 ? 0.5 : 1.0)
-            }
-            return cost <= 0.5 && shortest >= 4
+            let (entry, corpus) = a.glossaryOnly ? (a, b) : (b, a)
+            if let link = corpus.link { english = entry.links.keys.contains { sameEnglish($0, link) } }
+        } else if let linkA = a.link, let linkB = b.link {
+            english = sameEnglish(linkA, linkB)
         }
-        if let linkA = a.link, let linkB = b.link {
-            guard sameEnglish(linkA, linkB) else { return false }
-            return cost <= (shortest <= 4 ? 0.5 : min(2.0, Double(shortest) / 2.5))
+        if english == false { return false }
+        // Next to different names: different people — unless the translation shows one name and one spelling is
+        // the glossary's, which spells the name whoever bears it.
+        let neighbourConflict = !a.neighbours.isEmpty && !b.neighbours.isEmpty && a.neighbours.isDisjoint(with: b.neighbours)
+        if neighbourConflict && !(glossary && english == true) { return false }
+        let halfLetter = shortest <= 4 ? 0.5 : nil
+        if english == true {
+            if a.glossaryOnly || b.glossaryOnly { return cost <= (halfLetter ?? 1.0) }
+            return cost <= (halfLetter ?? min(2.0, Double(shortest) / 2.5))
         }
-        let neighbour = !a.neighbours.isDisjoint(with: b.neighbours)
-        if (neighbour || glossary) && cost <= (shortest <= 4 ? 0.5 : 1.0) { return true }
+        // No translation to go by.
+        if !a.neighbours.isDisjoint(with: b.neighbours) { return cost <= (halfLetter ?? 1.0) }
+        guard shortest >= 5, cost <= 0.5 else { return false }
+        if glossary { return true }
         let (major, minor) = a.count >= b.count ? (a, b) : (b, a)
-        return cost <= 0.5 && shortest >= 5 && major.count >= 2 * minor.count && major.documents.count > minor.documents.count
+        return major.count > minor.count && major.documents.count > minor.documents.count
     }
 
     /// Whether two English words (lower case) are one name: equal, or one letter apart in names of five letters or
@@ -282,12 +286,12 @@ public struct NameVariants: CorpusRule {
         }
     }
 
-    /// `form` with its stem replaced by the preferred spelling's, keeping the ending (Трампа → Тръмпа).
-    static func respell(_ form: String, from stem: String, to preferred: Spelling) -> String {
-        let ending = String(form.lowercased().dropFirst(stem.count))
-        var base = preferred.base
-        if !ending.isEmpty, base.lowercased() != preferred.stem { base = String(base.prefix(preferred.stem.count)) }
-        return ending.isEmpty || base.lowercased().hasSuffix(ending) ? base : base + ending
+    /// `form` respelled as the preferred spelling, keeping an ending it adds to its own base (Трампа → Тръмпа).
+    static func respell(_ form: String, base: String, to preferred: String) -> String {
+        let lowerForm = form.lowercased()
+        let lowerBase = base.lowercased()
+        guard lowerForm != lowerBase, lowerForm.hasPrefix(lowerBase) else { return preferred }
+        return preferred + form.dropFirst(base.count)
     }
 
     static func capitalized(_ word: String) -> String { word.prefix(1).uppercased() + word.dropFirst() }
