@@ -65,7 +65,7 @@ public struct BulgarianInflector: Sendable {
             && gender == nil
         var results = [lemma]
         if plural {
-            let definiteFirst = modifiers.isEmpty ? headLower + "те" : Self.definite(modifiers[0], agreement: .plural)
+            let definiteFirst = modifiers[0] + "те"
             results.append(assemble([definiteFirst] + modifiers.dropFirst() + [headLower]))
             return unique(results)
         }
@@ -87,11 +87,15 @@ public struct BulgarianInflector: Sendable {
                 for form in slot.definiteHeads { results.append(assemble([form])) }
                 continue
             }
-            let agreeing = modifiers.map { Self.agree($0, slot.agreement) }
-            results.append(assemble(agreeing + [slot.head]))
-            if !slot.definiteHeads.isEmpty {
-                for article in Self.definiteAll(agreeing[0], agreement: slot.agreement) {
-                    results.append(assemble([article] + agreeing.dropFirst() + [slot.head]))
+            // Where a modifier's stem is uncertain (червен: червения or червения) every variant is produced.
+            let variants = modifiers.map { Self.stemVariants($0).count }.max() ?? 1
+            for variant in 0..<variants {
+                let agreeing = modifiers.map { Self.agree($0, slot.agreement, variant: variant) }
+                results.append(assemble(agreeing + [slot.head]))
+                if !slot.definiteHeads.isEmpty {
+                    for article in Self.definiteAll(modifiers[0], agreeing[0], agreement: slot.agreement, variant: variant) {
+                        results.append(assemble([article] + agreeing.dropFirst() + [slot.head]))
+                    }
                 }
             }
         }
@@ -102,17 +106,24 @@ public struct BulgarianInflector: Sendable {
 
     /// A modifier (adjective in its masculine, feminine or neuter lemma form, or an ordinal like 80-а) in the form
     /// that agrees with `agreement`.
-    static func agree(_ modifier: String, _ agreement: Agreement) -> String {
-        if let (number, suffix) = splitOrdinal(modifier) {
-            _ = suffix
+    /// The stems of a modifier: one, or two for a masculine -ен adjective whose fleeting vowel is uncertain.
+    static func stemVariants(_ modifier: String) -> [(open: String, front: String)] {
+        if let last = modifier.last, !vowels.contains(last), splitOrdinal(modifier) == nil {
+            return adjectiveStems(modifier).map { ($0, frontStem($0)) }
+        }
+        return [adjectiveStem(modifier)]
+    }
+
+    static func agree(_ modifier: String, _ agreement: Agreement, variant: Int = 0) -> String {
+        if let (number, _) = splitOrdinal(modifier) {
             switch agreement {
-            case .masc: return number + "-и"
+            case .masc, .plural: return number + "-и"
             case .fem: return number + "-а"
             case .neut: return number + "-о"
-            case .plural: return number + "-и"
             }
         }
-        let stem = adjectiveStem(modifier)
+        let stems = stemVariants(modifier)
+        let stem = stems[min(variant, stems.count - 1)]
         switch agreement {
         case .masc: return masculineFromStem(modifier, stem)
         case .fem: return stem.open + "а"
@@ -121,21 +132,16 @@ public struct BulgarianInflector: Sendable {
         }
     }
 
-    /// Definite forms of an agreeing modifier (masculine: both -ия and -ият).
-    static func definiteAll(_ modifier: String, agreement: Agreement) -> [String] {
-        if agreement == .masc {
-            if let (number, _) = splitOrdinal(modifier) { return [number + "-ия", number + "-ият"] }
-            let stem = adjectiveStem(modifier)
-            return [stem.front + "ия", stem.front + "ият"]
-        }
-        return [definite(modifier, agreement: agreement)]
-    }
-
-    static func definite(_ modifier: String, agreement: Agreement) -> String {
+    /// Definite forms of the first modifier (its lemma and its agreeing form; masculine: both -ия and -ият).
+    static func definiteAll(_ lemma: String, _ agreeing: String, agreement: Agreement, variant: Int = 0) -> [String] {
         switch agreement {
-        case .masc: return definiteAll(modifier, agreement: .masc)[1]
-        case .fem, .neut: return modifier + "та"
-        case .plural: return modifier + "те"
+        case .masc:
+            if let (number, _) = splitOrdinal(lemma) { return [number + "-ия", number + "-ият"] }
+            let stems = stemVariants(lemma)
+            let stem = stems[min(variant, stems.count - 1)]
+            return [stem.front + "ия", stem.front + "ият"]
+        case .fem, .neut: return [agreeing + "та"]
+        case .plural: return [agreeing + "те"]
         }
     }
 
@@ -500,6 +506,8 @@ struct WordShape {
     init?(_ word: String) {
         let letters = word.unicodeScalars.filter { $0.properties.isAlphabetic }
         guard !letters.isEmpty else { return nil }
+        // Only letters, digits and inner hyphens: "(Киншаса)" or "САР," are not words to inflect.
+        guard word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" }) else { return nil }
         let uppercase = letters.filter { $0.properties.isUppercase }.count
         if uppercase >= 2 && letters.count >= 2 { return nil }
         let digits = word.unicodeScalars.filter { $0.properties.numericType != nil }.count

@@ -7,20 +7,10 @@ public struct TermIndex: Sendable {
     /// The glossary the hits' `entryIndex` refers to.
     public let glossary: Glossary
 
-    /// Folded token → token id.
-    let vocabulary: TokenTable
-    /// Root transitions by token id (-1: none), the hot path of the matcher.
-    let rootNext: [Int32]
-    /// (state, token) → state for states other than the root.
-    let transitions: TransitionTable
-    /// Per state: range of its candidates in `candidates` (empty: not a final state).
-    let candidateStart: [Int32]
-    let candidateEnd: [Int32]
+    /// The trie in flat tables, shared read-only by every matcher.
+    let trie: FrozenTrie
+    /// Entries (with their case requirements) that end at trie states.
     let candidates: [Candidate]
-    /// Per state: a clitic (ви, ни, си, ...) may be skipped here, as in "въоръжените ви сили".
-    let cliticAllowed: [Bool]
-    /// Token ids of the clitics (indexed by token id).
-    let isClitic: [Bool]
     /// Number of forms (token paths) in the trie, for reports.
     public let formCount: Int
 
@@ -53,6 +43,7 @@ public struct TermIndex: Sendable {
         var builder = TrieBuilder()
         for clitic in Self.clitics { _ = builder.vocabulary.insert(TermFolding.fold(Array(clitic.utf16))) }
         var forms = 0
+        var hasPunctuation = false
         for (index, entry) in glossary.entries.enumerated() {
             let lemmaTokens = tokenizer.tokens(of: entry.source)
             let lemmaRequirements = Self.caseRequirements(lemmaTokens.map(\.text), rule: entry.caseRule)
@@ -60,6 +51,7 @@ public struct TermIndex: Sendable {
             for (form, explicit) in Self.matchForms(of: entry, inflector: inflector) {
                 let tokens = tokenizer.tokens(of: form)
                 guard !tokens.isEmpty else { continue }
+                if tokens.contains(where: \.isPunctuation) { hasPunctuation = true }
                 let requirements = tokens.count == lemmaTokens.count
                     ? zip(lemmaRequirements, tokens).map { requirement, token in
                         if case .exact = requirement { return CaseRequirement.exact(token.text) }
@@ -74,19 +66,11 @@ public struct TermIndex: Sendable {
             }
         }
         formCount = forms
-        vocabulary = builder.vocabulary
         let compiled = builder.compile()
-        rootNext = compiled.rootNext
-        transitions = compiled.transitions
-        candidateStart = compiled.candidateStart
-        candidateEnd = compiled.candidateEnd
         candidates = compiled.candidates
-        cliticAllowed = compiled.cliticAllowed
-        var clitic = [Bool](repeating: false, count: vocabulary.count)
-        for word in Self.clitics {
-            if let id = vocabulary.lookup(TermFolding.fold(Array(word.utf16))) { clitic[Int(id)] = true }
-        }
-        isClitic = clitic
+        trie = FrozenTrie(
+            compiled, vocabulary: builder.vocabulary, clitics: Self.clitics.map { TermFolding.fold(Array($0.utf16)) },
+            hasPunctuation: hasPunctuation)
     }
 
     /// The Bulgarian forms the matcher looks for when it looks for `entry`, the base form first.
@@ -119,7 +103,7 @@ public struct TermIndex: Sendable {
         switch entry.type {
         case .adjective: return "ADJ"
         case .place, .organisation, .agency, .event, .person:
-            return entry.source.split(separator: " ").count > 1 ? "NOUN" : "PROPN"
+            return "PROPN"
         default: return "NOUN"
         }
     }
@@ -146,229 +130,6 @@ public struct TermIndex: Sendable {
                 if capitals >= 2 || (capitals == 1 && !first.properties.isUppercase) { return .exact(word) }
                 return first.properties.isUppercase ? .capitalized : .any
             }
-        }
-    }
-}
-
-// MARK: - Tables
-
-/// Open-addressing hash table from folded token (UTF-16) to a dense id. Keys live in one pool.
-struct TokenTable: Sendable {
-    private(set) var slots: [Int32]
-    private(set) var hashes: [UInt32]
-    private(set) var keyStart: [Int32] = []
-    private(set) var keyLength: [Int32] = []
-    private(set) var pool: [UInt16] = []
-    private var mask: Int
-
-    var count: Int { keyStart.count }
-
-    init() {
-        slots = [Int32](repeating: -1, count: 64)
-        hashes = [UInt32](repeating: 0, count: 64)
-        mask = 63
-    }
-
-    @inline(__always)
-    static func hash(_ units: UnsafeBufferPointer<UInt16>) -> UInt32 {
-        var h: UInt32 = 2_166_136_261
-        for unit in units {
-            h = (h ^ UInt32(unit)) &* 16_777_619
-        }
-        return h ^ (h >> 15)
-    }
-
-    /// The id of `key`, or nil.
-    func lookup(_ key: [UInt16]) -> Int32? {
-        key.withUnsafeBufferPointer { buffer in
-            let id = lookup(buffer, hash: Self.hash(buffer))
-            return id >= 0 ? id : nil
-        }
-    }
-
-    /// The id of the key in `buffer` with hash `h`, or -1.
-    ///
-    /// - Complexity: O(1) expected.
-    @inline(__always)
-    func lookup(_ buffer: UnsafeBufferPointer<UInt16>, hash h: UInt32) -> Int32 {
-        slots.withUnsafeBufferPointer { slots in
-            hashes.withUnsafeBufferPointer { hashes in
-                keyStart.withUnsafeBufferPointer { keyStart in
-                    keyLength.withUnsafeBufferPointer { keyLength in
-                        pool.withUnsafeBufferPointer { pool in
-                            var i = Int(h) & mask
-                            while true {
-                                let id = slots[i]
-                                if id < 0 { return -1 }
-                                if hashes[i] == h && Int(keyLength[Int(id)]) == buffer.count {
-                                    let start = Int(keyStart[Int(id)])
-                                    var equal = true
-                                    for k in 0..<buffer.count where pool[start + k] != buffer[k] {
-                                        equal = false
-                                        break
-                                    }
-                                    if equal { return id }
-                                }
-                                i = (i + 1) & mask
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Inserts `key` (if new) and returns its id.
-    mutating func insert(_ key: [UInt16]) -> Int32 {
-        let h = key.withUnsafeBufferPointer { Self.hash($0) }
-        let existing = key.withUnsafeBufferPointer { lookup($0, hash: h) }
-        if existing >= 0 { return existing }
-        if (count + 1) * 2 > slots.count { grow() }
-        let id = Int32(count)
-        keyStart.append(Int32(pool.count))
-        keyLength.append(Int32(key.count))
-        pool.append(contentsOf: key)
-        place(id, hash: h)
-        return id
-    }
-
-    private mutating func place(_ id: Int32, hash h: UInt32) {
-        var i = Int(h) & mask
-        while slots[i] >= 0 { i = (i + 1) & mask }
-        slots[i] = id
-        hashes[i] = h
-    }
-
-    private mutating func grow() {
-        let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
-        hashes = [UInt32](repeating: 0, count: capacity)
-        mask = capacity - 1
-        for id in 0..<count {
-            let start = Int(keyStart[id])
-            let h = pool[start..<(start + Int(keyLength[id]))].withUnsafeBufferPointer { Self.hash($0) }
-            place(Int32(id), hash: h)
-        }
-    }
-}
-
-/// Open-addressing hash table from (state, token) to the next state.
-struct TransitionTable: Sendable {
-    private(set) var keys: [UInt64]
-    private(set) var values: [Int32]
-    private var mask: Int
-    private(set) var count = 0
-
-    init(capacity: Int) {
-        var size = 16
-        while size < capacity * 2 { size *= 2 }
-        keys = [UInt64](repeating: UInt64.max, count: size)
-        values = [Int32](repeating: -1, count: size)
-        mask = size - 1
-    }
-
-    @inline(__always)
-    static func key(_ state: Int32, _ token: Int32) -> UInt64 { UInt64(UInt32(bitPattern: state)) << 32 | UInt64(UInt32(bitPattern: token)) }
-
-    @inline(__always)
-    static func slot(_ key: UInt64) -> Int {
-        var x = key &* 0x9E37_79B9_7F4A_7C15
-        x ^= x >> 29
-        return Int(truncatingIfNeeded: x)
-    }
-
-    /// The next state, or -1.
-    @inline(__always)
-    func next(_ state: Int32, _ token: Int32) -> Int32 {
-        let key = Self.key(state, token)
-        return keys.withUnsafeBufferPointer { keys in
-            var i = Self.slot(key) & mask
-            while true {
-                let k = keys[i]
-                if k == key { return values[i] }
-                if k == UInt64.max { return -1 }
-                i = (i + 1) & mask
-            }
-        }
-    }
-
-    mutating func set(_ state: Int32, _ token: Int32, _ value: Int32) {
-        let key = Self.key(state, token)
-        var i = Self.slot(key) & mask
-        while keys[i] != UInt64.max && keys[i] != key { i = (i + 1) & mask }
-        if keys[i] == UInt64.max { count += 1 }
-        keys[i] = key
-        values[i] = value
-    }
-}
-
-/// Builds the trie with dictionaries, then freezes it into the flat tables of ``TermIndex``.
-struct TrieBuilder {
-    var vocabulary = TokenTable()
-    private var edges: [Int32: [Int32: Int32]] = [:]
-    private var stateCount: Int32 = 1
-    private var finals: [Int32: [TermIndex.Candidate]] = [:]
-    private var clitic: Set<Int32> = []
-
-    mutating func insert(_ keys: [[UInt16]], candidate: TermIndex.Candidate, cliticAfterFirst: Bool) {
-        var state: Int32 = 0
-        for (i, key) in keys.enumerated() {
-            let token = vocabulary.insert(key)
-            if let next = edges[state]?[token] {
-                state = next
-            } else {
-                let next = stateCount
-                stateCount += 1
-                edges[state, default: [:]][token] = next
-                state = next
-            }
-            if i == 0 && cliticAfterFirst { clitic.insert(state) }
-        }
-        var list = finals[state, default: []]
-        if !list.contains(where: { $0.entry == candidate.entry && $0.caseRequirements == candidate.caseRequirements }) {
-            list.append(candidate)
-        }
-        finals[state] = list
-    }
-
-    func compile() -> (
-        rootNext: [Int32], transitions: TransitionTable, candidateStart: [Int32], candidateEnd: [Int32],
-        candidates: [TermIndex.Candidate], cliticAllowed: [Bool]
-    ) {
-        var rootNext = [Int32](repeating: -1, count: vocabulary.count)
-        var table = TransitionTable(capacity: Int(stateCount))
-        for (state, outgoing) in edges {
-            for (token, next) in outgoing {
-                if state == 0 { rootNext[Int(token)] = next } else { table.set(state, token, next) }
-            }
-        }
-        var start = [Int32](repeating: 0, count: Int(stateCount))
-        var end = [Int32](repeating: 0, count: Int(stateCount))
-        var candidates: [TermIndex.Candidate] = []
-        for state in 0..<Int(stateCount) {
-            start[state] = Int32(candidates.count)
-            if let list = finals[Int32(state)] {
-                // Stricter case requirements first, then forms as written, then glossary order.
-                candidates += list.sorted { a, b in
-                    let sa = a.caseRequirements.reduce(0) { $0 + TrieBuilder.strictness($1) }
-                    let sb = b.caseRequirements.reduce(0) { $0 + TrieBuilder.strictness($1) }
-                    if sa != sb { return sa > sb }
-                    if a.explicit != b.explicit { return a.explicit }
-                    return a.entry < b.entry
-                }
-            }
-            end[state] = Int32(candidates.count)
-        }
-        var cliticAllowed = [Bool](repeating: false, count: Int(stateCount))
-        for state in clitic { cliticAllowed[Int(state)] = true }
-        return (rootNext, table, start, end, candidates, cliticAllowed)
-    }
-
-    static func strictness(_ requirement: TermIndex.CaseRequirement) -> Int {
-        switch requirement {
-        case .any: return 0
-        case .capitalized: return 1
-        case .exact: return 2
         }
     }
 }

@@ -1,3 +1,4 @@
+import Corpus
 import ICU
 
 /// One occurrence of a glossary entry in a text.
@@ -28,17 +29,32 @@ public struct TermHit: Sendable, Hashable {
 /// Holds an ICU iterator and buffers: not thread-safe, create one per task (the index is shared).
 public final class TermMatcher {
     public let index: TermIndex
+    private let trie: FrozenTrie
     private let tokenizer: TermTokenizer
-    private var units: [UInt16] = []
-    private var stream = TokenStream()
-    private var tokenIDs: [Int32] = []
-    private var scratch = [UInt16](repeating: 0, count: 64)
-    private var positions: [Int] = []
-    private var bestPositions: [Int] = []
+    private var units: UnsafeMutablePointer<UInt16>
+    private var unitCapacity: Int
+    private var scratch: UnsafeMutablePointer<UInt16>
+    private var scratchCapacity: Int
+    /// Token positions of the current walk (a skipped clitic excluded).
+    private var positions: UnsafeMutablePointer<Int>
+    private var positionCapacity: Int
 
     public init(index: TermIndex) throws(TerminologyError) {
         self.index = index
+        self.trie = index.trie
         self.tokenizer = try TermTokenizer()
+        unitCapacity = 1024
+        units = .allocate(capacity: unitCapacity)
+        scratchCapacity = 256
+        scratch = .allocate(capacity: scratchCapacity)
+        positionCapacity = 64
+        positions = .allocate(capacity: positionCapacity)
+    }
+
+    deinit {
+        units.deallocate()
+        scratch.deallocate()
+        positions.deallocate()
     }
 
     /// The hits in `text`, in text order: longest match first, non-overlapping.
@@ -47,98 +63,100 @@ public final class TermMatcher {
     ///   entries.
     public func hits(in text: String) -> [TermHit] {
         var text = text
-        let utf8Count = text.utf8.count
-        guard utf8Count > 0 else { return [] }
-        if units.count < utf8Count { units = [UInt16](repeating: 0, count: max(utf8Count, units.count * 2)) }
-        let length = text.withUTF8 { bytes in
-            units.withUnsafeMutableBufferPointer { UTF16Transcoding.transcode(bytes, into: $0) }
+        return text.withUTF8 { hits(inUTF8: $0) }
+    }
+
+    /// The hits in UTF-8 `bytes` (valid UTF-8), as ``hits(in:)``.
+    public func hits(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [TermHit] {
+        guard !bytes.isEmpty else { return [] }
+        if unitCapacity < bytes.count {
+            units.deallocate()
+            unitCapacity = bytes.count * 2
+            units = .allocate(capacity: unitCapacity)
         }
-        let spans: [(first: Int, last: Int, candidate: Int)] = units.withUnsafeBufferPointer { all in
-            let buffer = UnsafeBufferPointer(rebasing: all[0..<length])
-            tokenizer.tokenize(buffer, into: &stream)
-            lookUpTokens(buffer)
-            return scan(buffer)
-        }
+        let length = UTF16Transcoding.transcode(bytes, into: UnsafeMutableBufferPointer(start: units, count: unitCapacity))
+        let text = UnsafeBufferPointer(start: units, count: length)
+        tokenizer.tokenize(text)
+        lookUpTokens(text)
+        var spans: [(first: Int, last: Int, candidate: Int)] = []
+        scan(text, into: &spans)
         guard !spans.isEmpty else { return [] }
-        return text.withUTF8 { bytes in
-            units.withUnsafeBufferPointer { all in
-                var converter = OffsetConverter()
-                return spans.map { span in
-                    let start = Int(stream.starts[span.first])
-                    let end = Int(stream.ends[span.last])
-                    let lower = converter.advance(to: start, in: all)
-                    let upper = converter.advance(to: end, in: all)
-                    let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower.utf8..<upper.utf8]), as: UTF8.self)
-                    return TermHit(
-                        entryIndex: Int(index.candidates[span.candidate].entry), range: lower.utf8..<upper.utf8,
-                        characterRange: lower.scalar..<upper.scalar, surface: surface)
-                }
-            }
+        var converter = OffsetConverter()
+        let tokens = tokenizer.tokens
+        return spans.map { span in
+            let lower = converter.advance(to: Int(tokens[span.first].start), in: text)
+            let upper = converter.advance(to: Int(tokens[span.last].end), in: text)
+            let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower.utf8..<upper.utf8]), as: UTF8.self)
+            return TermHit(
+                entryIndex: Int(index.candidates[span.candidate].entry), range: lower.utf8..<upper.utf8,
+                characterRange: lower.scalar..<upper.scalar, surface: surface)
         }
     }
 
-    /// Folds every token and looks it up in the vocabulary (-1: no entry uses it).
+    /// Folds every word token and looks it up in the vocabulary (-1: no glossary form uses it).
     private func lookUpTokens(_ text: UnsafeBufferPointer<UInt16>) {
-        let count = stream.count
-        if tokenIDs.count < count { tokenIDs = [Int32](repeating: -1, count: max(count, tokenIDs.count * 2)) }
-        let vocabulary = index.vocabulary
-        stream.starts.withUnsafeBufferPointer { starts in
-            stream.ends.withUnsafeBufferPointer { ends in
-                tokenIDs.withUnsafeMutableBufferPointer { ids in
-                    for i in 0..<count {
-                        let start = Int(starts[i])
-                        let piece = UnsafeBufferPointer(rebasing: text[start..<Int(ends[i])])
-                        if scratch.count < piece.count { scratch = [UInt16](repeating: 0, count: piece.count * 2) }
-                        let folded: Int? = scratch.withUnsafeMutableBufferPointer { TermFolding.fastFold(piece, into: $0.baseAddress!) }
-                        if let folded {
-                            ids[i] = scratch.withUnsafeBufferPointer { buffer in
-                                let key = UnsafeBufferPointer(rebasing: buffer[0..<folded])
-                                return vocabulary.lookup(key, hash: TokenTable.hash(key))
-                            }
-                        } else {
-                            let key = TermFolding.fold(Array(piece))
-                            ids[i] = key.withUnsafeBufferPointer { vocabulary.lookup($0, hash: TokenTable.hash($0)) }
-                        }
-                    }
-                }
+        let tokens = tokenizer.tokens
+        let punctuationInVocabulary = trie.hasPunctuation
+        for i in 0..<tokenizer.count {
+            if tokens[i].isPunctuation && !punctuationInVocabulary { continue }
+            let start = Int(tokens[i].start)
+            let length = Int(tokens[i].end) - start
+            if length > scratchCapacity {
+                scratch.deallocate()
+                scratchCapacity = length * 2
+                scratch = .allocate(capacity: scratchCapacity)
+            }
+            let piece = UnsafeBufferPointer(start: text.baseAddress! + start, count: length)
+            if let (count, hash) = TermFolding.fastFold(piece, into: scratch) {
+                tokens[i].id = trie.lookup(scratch, count: count, hash: hash)
+            } else {
+                let key = TermFolding.fold(Array(piece))
+                tokens[i].id = key.withUnsafeBufferPointer { trie.lookup($0.baseAddress!, count: $0.count, hash: TokenTable.hash($0)) }
             }
         }
     }
 
-    /// Leftmost-longest walk of the trie from every token; returns token spans with the winning candidate.
-    private func scan(_ text: UnsafeBufferPointer<UInt16>) -> [(first: Int, last: Int, candidate: Int)] {
-        var result: [(first: Int, last: Int, candidate: Int)] = []
-        let count = stream.count
+    /// Leftmost-longest walk of the trie from every token; appends token spans with the winning candidate.
+    private func scan(_ text: UnsafeBufferPointer<UInt16>, into result: inout [(first: Int, last: Int, candidate: Int)]) {
+        let tokens = tokenizer.tokens
+        let count = tokenizer.count
         var i = 0
         while i < count {
-            let first = tokenIDs[i]
+            let first = tokens[i].id
             if first < 0 { i += 1; continue }
-            var state = index.rootNext[Int(first)]
+            var state = trie.rootNext[Int(first)]
             if state < 0 { i += 1; continue }
-            positions.removeAll(keepingCapacity: true)
-            positions.append(i)
+            var depth = 1
+            positions[0] = i
             var best: (last: Int, candidate: Int)? = nil
             var j = i
             var skippedClitic = false
             while true {
-                if let candidate = accepted(state, first: i, last: j, text: text) {
+                if let candidate = accepted(state, first: i, last: j, depth: depth, text: text) {
                     best = (j, candidate)
-                    bestPositions = positions
                 }
                 var k = j + 1
                 guard k < count else { break }
-                var token = tokenIDs[k]
-                var next: Int32 = token >= 0 ? index.transitions.next(state, token) : -1
-                if next < 0, !skippedClitic, token >= 0, index.cliticAllowed[Int(state)], index.isClitic[Int(token)], k + 1 < count {
+                var token = tokens[k].id
+                var next: Int32 = token >= 0 ? trie.next(state, token) : -1
+                if next < 0, !skippedClitic, token >= 0, trie.states[Int(state)].cliticAllowed, trie.isClitic[Int(token)], k + 1 < count {
                     k += 1
-                    token = tokenIDs[k]
-                    next = token >= 0 ? index.transitions.next(state, token) : -1
+                    token = tokens[k].id
+                    next = token >= 0 ? trie.next(state, token) : -1
                     skippedClitic = true
                 }
                 if next < 0 { break }
                 state = next
                 j = k
-                positions.append(k)
+                if depth == positionCapacity {
+                    let bigger = UnsafeMutablePointer<Int>.allocate(capacity: positionCapacity * 2)
+                    bigger.moveInitialize(from: positions, count: depth)
+                    positions.deallocate()
+                    positions = bigger
+                    positionCapacity *= 2
+                }
+                positions[depth] = k
+                depth += 1
             }
             if let best {
                 result.append((i, best.last, best.candidate))
@@ -147,25 +165,28 @@ public final class TermMatcher {
                 i += 1
             }
         }
-        return result
     }
 
-    /// The first candidate of `state` whose case requirements the tokens at `positions` meet, when the span
+    /// The first candidate of `state` whose case requirements the walked tokens meet, when the span
     /// `first...last` is not part of a hyphenated compound.
-    private func accepted(_ state: Int32, first: Int, last: Int, text: UnsafeBufferPointer<UInt16>) -> Int? {
-        let lower = Int(index.candidateStart[Int(state)])
-        let upper = Int(index.candidateEnd[Int(state)])
-        guard lower < upper else { return nil }
-        if stream.hyphenBefore[first] && !compoundBoundaryAllowed(first - 1, first, text) { return nil }
-        if last + 1 < stream.count && stream.hyphenBefore[last + 1] && !compoundBoundaryAllowed(last, last + 1, text) { return nil }
-        for c in lower..<upper {
+    private func accepted(_ state: Int32, first: Int, last: Int, depth: Int, text: UnsafeBufferPointer<UInt16>) -> Int? {
+        let info = trie.states[Int(state)]
+        guard info.candidateStart < info.candidateEnd else { return nil }
+        let tokens = tokenizer.tokens
+        if tokens[first].followsHyphen && !compoundBoundaryAllowed(first - 1, first, text) { return nil }
+        if last + 1 < tokenizer.count && tokens[last + 1].followsHyphen && !compoundBoundaryAllowed(last, last + 1, text) {
+            return nil
+        }
+        for c in Int(info.candidateStart)..<Int(info.candidateEnd) {
             let candidate = index.candidates[c]
             if candidate.allCaseFree { return c }
-            if candidate.caseRequirements.count == positions.count,
-                zip(candidate.caseRequirements, positions).allSatisfy({ meets($0, token: $1, text) })
-            {
-                return c
+            guard candidate.caseRequirements.count == depth else { continue }
+            var ok = true
+            for (n, requirement) in candidate.caseRequirements.enumerated() where !meets(requirement, token: positions[n], text) {
+                ok = false
+                break
             }
+            if ok { return c }
         }
         return nil
     }
@@ -173,9 +194,9 @@ public final class TermMatcher {
     /// A hit may end at a bare hyphen only between names or numbers ("Путин-Ким", "ковид-19"), not inside a
     /// compound word ("руско-китайски", "Чен-ун" for a term Чен).
     private func compoundBoundaryAllowed(_ left: Int, _ right: Int, _ text: UnsafeBufferPointer<UInt16>) -> Bool {
+        let tokens = tokenizer.tokens
         func nameOrNumber(_ i: Int) -> Bool {
-            if stream.kinds[i] == .number { return true }
-            return startsWithCapital(Int(stream.starts[i]), text)
+            tokens[i].isNumber || startsWithCapital(Int(tokens[i].start), text)
         }
         return nameOrNumber(left) && nameOrNumber(right)
     }
@@ -185,10 +206,10 @@ public final class TermMatcher {
         case .any:
             return true
         case .capitalized:
-            return startsWithCapital(Int(stream.starts[token]), text)
+            return startsWithCapital(Int(tokenizer.tokens[token].start), text)
         case .exact(let word):
-            let piece = UnsafeBufferPointer(rebasing: text[Int(stream.starts[token])..<Int(stream.ends[token])])
-            let surface = String(decoding: piece, as: UTF16.self)
+            let t = tokenizer.tokens[token]
+            let surface = String(decoding: UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]), as: UTF16.self)
             if surface == word { return true }
             return ((try? Normalization.nfc(surface)) ?? surface) == ((try? Normalization.nfc(word)) ?? word)
         }
@@ -202,10 +223,9 @@ public final class TermMatcher {
         default:
             var iterator = text[offset...].makeIterator()
             var decoder = UTF16()
-            if case .scalarValue(let scalar) = decoder.decode(&iterator) {
-                return scalar.properties.isUppercase || scalar.properties.changesWhenTitlecased == false && scalar.properties.isCased
-            }
-            return false
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+            // Upper or title case: a cased letter that title-casing leaves unchanged.
+            return scalar.properties.isCased && !scalar.properties.changesWhenTitlecased
         }
     }
 }
@@ -220,18 +240,46 @@ struct OffsetConverter {
         while utf16 < target {
             let unit = units[utf16]
             if unit < 0x80 {
-                utf8 += 1; scalar += 1
+                utf8 += 1
+                scalar += 1
             } else if unit < 0x800 {
-                utf8 += 2; scalar += 1
+                utf8 += 2
+                scalar += 1
             } else if unit & 0xFC00 == 0xD800 {
-                utf8 += 4; scalar += 1
-            } else if unit & 0xFC00 == 0xDC00 {
-                // Counted with its high surrogate.
-            } else {
-                utf8 += 3; scalar += 1
+                utf8 += 4
+                scalar += 1
+            } else if unit & 0xFC00 != 0xDC00 {
+                utf8 += 3
+                scalar += 1
             }
             utf16 += 1
         }
         return (utf8, scalar)
+    }
+}
+
+/// The hits of one segment of an article.
+public struct SegmentTermHits: Sendable, Hashable {
+    /// Index of the segment in the article (counted over all paragraphs, from 0).
+    public var segmentIndex: Int
+    public var paragraphIndex: Int
+    /// The segment's text; hit offsets refer to it.
+    public var text: String
+    public var hits: [TermHit]
+}
+
+extension TermMatcher {
+    /// The hits of every segment of `article` (a paragraph without segments counts as one segment).
+    public func hits(in article: Article) -> [SegmentTermHits] {
+        var result: [SegmentTermHits] = []
+        var index = 0
+        for paragraph in article.paragraphs {
+            let texts = paragraph.segments.isEmpty ? [paragraph.text] : paragraph.segments.map(\.text)
+            for text in texts {
+                result.append(SegmentTermHits(segmentIndex: index, paragraphIndex: paragraph.index, text: text, hits: hits(in: text)))
+                index += 1
+            }
+        }
+        return result
     }
 }
