@@ -12,7 +12,7 @@ public struct CheckInputReader {
     /// Extensions a directory walk picks up.
     public static let extensions: Set<String> = ["txt", "text", "jsonl", "ndjson", "xlf", "xliff", "tmx", "sdlxliff", "mqxliff"]
 
-    public init(formats: [any BitextFormat] = [JSONLinesBitext()], corpus: CorpusReader = CorpusReader()) {
+    public init(formats: [any BitextFormat] = [JSONLinesBitext(), XLIFFBitext(), TMXBitext()], corpus: CorpusReader = CorpusReader()) {
         self.formats = formats
         self.corpus = corpus
         self.corpus.extensions = Self.extensions
