@@ -145,7 +145,8 @@ public struct GlossaryCompliance: DocumentRule {
             }
         }
         for rendering in renderings where !rendering.isEmpty { consider(rendering, misspelling: true) }
-        for transliteration in transliterations where !transliteration.isEmpty && !renderings.contains(transliteration) {
+        // Short transliterations are too often words of their own (Рим and the Rim of a canyon).
+        for transliteration in transliterations where transliteration.count >= 5 && !renderings.contains(transliteration) {
             consider(transliteration, misspelling: false)
         }
         return best?.word

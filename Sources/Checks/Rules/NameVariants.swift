@@ -33,6 +33,9 @@ public struct NameVariants: CorpusRule {
         var glossaryEntry: Int?
         /// A glossary spelling that does not occur in the corpus.
         var glossaryOnly = false
+        /// The glossary entry that lists this spelling as a variant of one of its words (a form that is not an
+        /// inflection: Каванау under Кавано), with that word's stem.
+        var glossaryVariantOf: (entry: Int, stem: String)?
 
         /// The base form: the most used form, shortest first on ties.
         var base: String {
@@ -68,12 +71,26 @@ public struct NameVariants: CorpusRule {
             return forms.count - 1
         }
         let mentionForms = mentions.map { formID($0.form) }
-        var glossaryForms: [(form: Int, entry: Int, base: Bool)] = []
+        var glossaryForms: [(form: Int, entry: Int, base: Bool, variantOf: String?)] = []
         for (e, entry) in entries.enumerated() where Self.isNameEntry(entry) {
             let baseWords = Set(WordScanner.words(in: entry.source).map(\.text))
+            // Forms listed in the glossary that are no inflection of the base form are spelling variants.
+            var inflections = entry
+            inflections.forms = []
+            let inflected = Set(TermIndex.matchedForms(of: inflections).flatMap { WordScanner.words(in: $0).map(\.text) })
+            let sourceWords = WordScanner.words(in: entry.source).map(\.text)
             for text in TermIndex.matchedForms(of: entry) {
-                for word in WordScanner.words(in: text) where NameMentionScanner.isNameLike(word.text) && word.text.count >= 3 {
-                    glossaryForms.append((formID(word.text), e, baseWords.contains(word.text)))
+                let words = WordScanner.words(in: text).map(\.text)
+                for (position, word) in words.enumerated() where NameMentionScanner.isNameLike(word) && word.count >= 3 {
+                    let variant = !inflected.contains(word)
+                        && !NameStem.candidates(of: word).contains { candidate in inflected.contains { NameStem.candidates(of: $0).contains(candidate) } }
+                    // The word of the base form a variant stands for: the one in its place, or the most alike.
+                    var replaces: String?
+                    if variant {
+                        replaces = words.count == sourceWords.count ? sourceWords[position]
+                            : sourceWords.min { EditDistance.transliterationVariants($0, word) < EditDistance.transliterationVariants($1, word) }
+                    }
+                    glossaryForms.append((formID(word), e, baseWords.contains(word), replaces.map(NameStem.of)))
                 }
             }
         }
@@ -119,13 +136,26 @@ public struct NameVariants: CorpusRule {
             spellings[s].documents.insert(mention.document)
             spellings[s].units.insert(Int64(mention.document) << 32 | Int64(mention.unit))
         }
-        for (form, e, base) in glossaryForms {
+        for (form, e, base, variantOf) in glossaryForms {
             let s = spellingID(form)
+            if let variantOf {
+                if spellings[s].glossaryVariantOf == nil { spellings[s].glossaryVariantOf = (e, variantOf) }
+                continue
+            }
             if spellings[s].glossaryEntry == nil { spellings[s].glossaryEntry = e }
             guard spellings[s].glossaryOnly else { continue }
-            // A glossary name absent from the corpus: its base form, and the words of its English as links.
-            if base { spellings[s].forms[forms[form]] = 0 }
+            // A glossary name absent from the corpus: its base form, the words of its English as links, the other
+            // words of the name as neighbours (Мартен of Сен Мартен is a near miss only next to Сен).
+            if base {
+                spellings[s].forms[forms[form]] = 0
+                for word in WordScanner.words(in: entries[e].source) where word.text != forms[form] && NameMentionScanner.isNameLike(word.text) {
+                    spellings[s].neighbours.insert(NameStem.of(word.text))
+                }
+            }
             for word in WordScanner.words(in: entries[e].target) { spellings[s].links[word.text.lowercased(), default: 0] += 1 }
+        }
+        for s in spellings.indices where spellings[s].glossaryVariantOf != nil && spellings[s].glossaryEntry == spellings[s].glossaryVariantOf?.entry {
+            spellings[s].glossaryVariantOf = nil
         }
         // A capitalized word met only at the start of sentences and also in lower case is a common word.
         let isName = spellings.map { spelling in
@@ -139,6 +169,7 @@ public struct NameVariants: CorpusRule {
             let key = String(decoding: PhoneticKey.bulgarian(spellings[s].base), as: UTF8.self)
             if !key.isEmpty { blocks["k:" + key, default: []].append(s) }
             if let link = spellings[s].link { blocks["l:" + String(decoding: PhoneticKey.latin(link), as: UTF8.self), default: []].append(s) }
+            if let e = spellings[s].glossaryVariantOf?.entry ?? spellings[s].glossaryEntry { blocks["g:\(e)", default: []].append(s) }
         }
         var parent = Array(spellings.indices)
         func root(_ x: Int) -> Int {
@@ -221,6 +252,8 @@ public struct NameVariants: CorpusRule {
 
     /// Whether two spellings name the same person or place (see the type's documentation).
     static func sameName(_ a: Spelling, _ b: Spelling) -> Bool {
+        // The glossary lists one as a variant of the other.
+        if isListedVariant(a, of: b) || isListedVariant(b, of: a) { return a.units.isDisjoint(with: b.units) && !(a.glossaryOnly && b.glossaryOnly) }
         if a.glossaryOnly && b.glossaryOnly { return false }
         if let ea = a.glossaryEntry, let eb = b.glossaryEntry, ea == eb { return false }
         if !a.units.isDisjoint(with: b.units) { return false }
@@ -235,6 +268,7 @@ public struct NameVariants: CorpusRule {
         if a.glossaryOnly || b.glossaryOnly {
             let (entry, corpus) = a.glossaryOnly ? (a, b) : (b, a)
             if let link = corpus.link { english = entry.links.keys.contains { sameEnglish($0, link) } }
+            if !entry.neighbours.isEmpty && entry.neighbours.isDisjoint(with: corpus.neighbours) { return false }
         } else if let linkA = a.link, let linkB = b.link {
             english = sameEnglish(linkA, linkB)
         }
@@ -256,6 +290,12 @@ public struct NameVariants: CorpusRule {
         return major.count > minor.count && major.documents.count > minor.documents.count
     }
 
+    /// Whether the glossary lists `variant` as another spelling of the word `spelling` is.
+    static func isListedVariant(_ variant: Spelling, of spelling: Spelling) -> Bool {
+        guard let listed = variant.glossaryVariantOf, listed.entry == spelling.glossaryEntry else { return false }
+        return spelling.stem == listed.stem || spelling.forms.keys.contains { NameStem.candidates(of: $0).contains(listed.stem) }
+    }
+
     /// Whether two English words (lower case) are one name: equal, or one letter apart in names of five letters or
     /// more (Harris, Haris).
     static func sameEnglish(_ a: String, _ b: String) -> Bool {
@@ -275,7 +315,7 @@ public struct NameVariants: CorpusRule {
 
     /// Glossary spellings first, then the one in more documents, then the one used more.
     static func preference(_ s: Spelling) -> (Int, Int, Int, Int) {
-        (s.glossaryEntry != nil ? 1 : 0, s.glossaryOnly ? 0 : 1, s.documents.count, s.count)
+        (s.glossaryEntry != nil && s.glossaryVariantOf == nil ? 1 : 0, s.glossaryOnly ? 0 : 1, s.documents.count, s.count)
     }
 
     static func isNameEntry(_ entry: GlossaryEntry) -> Bool {
