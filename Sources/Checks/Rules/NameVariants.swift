@@ -239,9 +239,10 @@ public struct NameVariants: CorpusRule {
                     guard reportedUnits.insert(Int64(mention.document) << 32 | Int64(mention.unit)).inserted else { continue }
                     let suggestion = Self.respell(mention.form, base: spelling.base, to: preferred.base)
                     let rule = preferred.glossaryOnly ? "name-variant.glossary-near-miss" : "name-variant.spelling"
+                    let listed = Self.isListedVariant(spelling, of: preferred) ? ", listed there as a variant" : ""
                     let message = preferred.glossaryOnly
-                        ? "«\(mention.form)» is close to the glossary name «\(preferred.base)»\(english.map { " (\($0))" } ?? "")"
-                        : "«\(mention.form)» is another spelling of «\(preferred.base)» (\(glossaryNote)); «\(spelling.base)» is used \(spelling.count) time\(spelling.count == 1 ? "" : "s") in \(spelling.documents.count) document\(spelling.documents.count == 1 ? "" : "s")"
+                        ? "«\(mention.form)» is close to the glossary name «\(preferred.base)»\(english.map { " (\($0))" } ?? "")\(listed)"
+                        : "«\(mention.form)» is another spelling of «\(preferred.base)» (\(glossaryNote)\(listed)); «\(spelling.base)» is used \(spelling.count) time\(spelling.count == 1 ? "" : "s") in \(spelling.documents.count) document\(spelling.documents.count == 1 ? "" : "s")"
                     report.findings.append(Finding(
                         Self.category, rule, .warning, message, suggestion: "write «\(suggestion)»",
                         document: documents[mention.document], segment: mention.unit, side: .source, range: mention.range))

@@ -26,7 +26,7 @@ public struct NumberMismatch: DocumentRule {
             for k in 0..<pairs {
                 let s = source[missingDigits[k]]
                 let t = translated[extraDigits[k]]
-                let range = target.scalarRange(ofUTF8: t.range)
+                let range = Self.trimmed(target.scalarRange(ofUTF8: t.range), in: target)
                 findings.append(Finding(
                     Self.category, "number.mismatch", .error,
                     "the source has «\(s.surface)» (\(Self.describe(s))), the translation «\(t.surface)» (\(Self.describe(t)))",
@@ -47,7 +47,7 @@ public struct NumberMismatch: DocumentRule {
                     Self.category, "number.extra", .warning,
                     "«\(t.surface)» (\(Self.describe(t))) of the translation is not in the source",
                     suggestion: "check whether «\(t.surface)» belongs in the translation", document: document,
-                    segment: unit.index, side: .target, range: target.scalarRange(ofUTF8: t.range)))
+                    segment: unit.index, side: .target, range: Self.trimmed(target.scalarRange(ofUTF8: t.range), in: target)))
             }
         }
     }
@@ -68,6 +68,19 @@ public struct NumberMismatch: DocumentRule {
             }
         }
         return (sourceLeft, targetLeft.sorted())
+    }
+
+    /// An English span without the full stop that ends its sentence ("24 million." → "24 million"); the dot of an
+    /// abbreviation ("$5 bn.", "p.m.") stays.
+    static func trimmed(_ range: Range<Int>, in text: String) -> Range<Int> {
+        let scalars = Array(text.unicodeScalars[text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: range.lowerBound)...].prefix(range.count))
+        guard scalars.last == ".", scalars.count >= 2 else { return range }
+        var letters = 0
+        for scalar in scalars.dropLast().reversed() {
+            guard scalar.properties.isAlphabetic else { break }
+            letters += 1
+        }
+        return letters >= 4 ? range.lowerBound..<range.upperBound - 1 : range
     }
 
     static func describe(_ mention: NumberMention) -> String {
