@@ -27,7 +27,8 @@ public struct XLIFFBitext: BitextFormat {
             }
             let translated = parts.contains { $0.part.isTranslated }
             let units = parts.enumerated().map { i, item in
-                let id = item.part.id.map { "\(item.unitID)/\($0)" } ?? item.unitID
+                // XLIFF 1.2 trans-unit ids are unique in a file; XLIFF 2 segment ids only in their unit.
+                let id = item.part.id.map { bilingual.version.hasPrefix("1") ? $0 : "\(item.unitID)/\($0)" } ?? item.unitID
                 let target = translated ? (item.part.isTranslated ? item.part.target ?? "" : "") : nil
                 return CheckUnit(
                     index: i, id: id, source: item.part.source, target: target,

@@ -3,7 +3,8 @@ import Corpus
 /// The HTML report: one self-contained page (inline style and script, no external resources) that a project manager
 /// can send around. It lists the findings with the source and target of each (the flagged span marked), filters
 /// them by category, severity and text, and shows the name-variant groups with counts. Without JavaScript every
-/// finding is shown.
+/// finding is shown. A filter can be given in the address, to send a link to part of the report:
+/// `report.html#category=number,glossary&severity=error&q=Тръмп`.
 public enum HTMLReport {
     public static func render(_ report: CheckReport, title: String = "prevod check report") -> String {
         var out = """
@@ -29,9 +30,9 @@ public enum HTMLReport {
         }
         out += "</header>\n"
         out += overview(report)
+        out += nameGroups(report)
         out += filters(report)
         out += findingsTable(report)
-        out += nameGroups(report)
         out += "<script>\(script)</script>\n</body>\n</html>\n"
         return out
     }
@@ -192,7 +193,16 @@ public enum HTMLReport {
           var form=document.getElementById('filters');if(!form)return;
           var rows=[].slice.call(document.querySelectorAll('#findings tbody tr'));
           var search=document.getElementById('search'),shown=document.getElementById('shown');
-          function checked(name){return [].slice.call(form.querySelectorAll('input[name='+name+']:checked')).map(function(i){return i.value})}
+          function boxes(name){return [].slice.call(form.querySelectorAll('input[name='+name+']'))}
+          function checked(name){return boxes(name).filter(function(i){return i.checked}).map(function(i){return i.value})}
+          function preset(){
+            var hash=decodeURIComponent((location.hash||'').replace(/^#/,''));if(!hash)return;
+            hash.split('&').forEach(function(part){
+              var kv=part.split('='),key=kv[0],values=(kv[1]||'').split(',');
+              if(key==='category'||key==='severity')boxes(key).forEach(function(b){b.checked=values.indexOf(b.value)>=0});
+              if(key==='q')search.value=kv[1]||'';
+            });
+          }
           function apply(){
             var cats=checked('category'),sevs=checked('severity'),q=(search.value||'').toLowerCase(),n=0;
             rows.forEach(function(r){
@@ -201,7 +211,9 @@ public enum HTMLReport {
             });
             shown.textContent='Showing '+n+' of '+rows.length+' findings';
           }
-          form.addEventListener('change',apply);search.addEventListener('input',apply);apply();
+          form.addEventListener('change',apply);search.addEventListener('input',apply);
+          window.addEventListener('hashchange',function(){preset();apply()});
+          preset();apply();
         })();
         """
 }
