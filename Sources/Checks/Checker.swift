@@ -27,37 +27,53 @@ public struct Checker: Sendable {
 
     /// Checks `documents`.
     ///
+    /// The work is one queue for all cores: each corpus rule is one job, the document rules another job per group of
+    /// documents, so a long corpus rule overlaps the document rules instead of following them.
+    ///
     /// - Complexity: O(*n*) in the total length of the documents for the document rules; see each corpus rule.
     public func run(_ documents: [CheckDocument]) -> CheckReport {
-        var report = CheckReport(documents: documents)
-        report.findings = Self.parallelFlatMap(documents, settings: settings) { document, workspace in
-            var findings: [Finding] = []
-            for rule in documentRules { rule.check(document, workspace: workspace, into: &findings) }
-            return findings
+        let chunk = max(1, documents.count / 64)
+        let chunks = stride(from: 0, to: documents.count, by: chunk).map { $0..<min($0 + chunk, documents.count) }
+        let jobs = corpusRules.count + chunks.count
+        let results = ResultSlots<CheckReport>(count: jobs)
+        let next = JobCounter()
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, jobs))
+        let (settings, documentRules, corpusRules) = (self.settings, self.documentRules, self.corpusRules)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let workspace = CheckWorkspace(settings: settings)
+            while let job = next.take(below: jobs) {
+                var part = CheckReport()
+                if job < corpusRules.count {
+                    corpusRules[job].check(documents, workspace: workspace, into: &part)
+                } else {
+                    for document in documents[chunks[job - corpusRules.count]] {
+                        for rule in documentRules { rule.check(document, workspace: workspace, into: &part.findings) }
+                    }
+                }
+                results.set(job, part)
+            }
         }
-        let workspace = CheckWorkspace(settings: settings)
-        for rule in corpusRules { rule.check(documents, workspace: workspace, into: &report) }
+        var report = CheckReport(documents: documents)
+        for part in results.values {
+            report.findings += part.findings
+            report.nameGroups += part.nameGroups
+        }
         report.sortFindings()
         return report
     }
+}
 
-    /// `transform` over `items` on all cores, results in the order of `items`.
-    static func parallelFlatMap<T: Sendable, R: Sendable>(
-        _ items: [T], settings: CheckSettings, _ transform: @Sendable (T, CheckWorkspace) -> [R]
-    ) -> [R] {
-        let tasks = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count))
-        let results = ResultSlots<[R]>(count: tasks)
-        DispatchQueue.concurrentPerform(iterations: tasks) { task in
-            let workspace = CheckWorkspace(settings: settings)
-            var out: [R] = []
-            var i = task
-            while i < items.count {
-                out += transform(items[i], workspace)
-                i += tasks
-            }
-            results.set(task, out)
-        }
-        return results.values.flatMap { $0 }
+/// Hands out job numbers to concurrent workers.
+final class JobCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func take(below limit: Int) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
     }
 }
 

@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("segment", SegmentationBench.run),
     ("terms", TermsBench.run),
+    ("checks", ChecksBench.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())

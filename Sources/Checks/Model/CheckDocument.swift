@@ -5,7 +5,7 @@ import Corpus
 /// Units are what findings point at (`FindingLocation.segment` is ``index``), so a unit keeps the place its text came
 /// from: the file, line and column of the source text, and for bitext the unit id of the exchange file.
 public struct CheckUnit: Sendable, Hashable {
-    /// Position in the document, from 0: the index of the aligned pair (JSON Lines `bg[i]`/`en[i]`), the trans-unit
+    /// Position in the document's units, from 0 (``CheckDocument`` keeps it so): the index of the aligned pair (JSON Lines `bg[i]`/`en[i]`), the trans-unit
     /// or translation unit in file order, or the segment of an article in reading order.
     public var index: Int
     /// The unit id of an XLIFF or TMX file, when it has one.
@@ -57,10 +57,12 @@ public struct CheckDocument: Sendable, Hashable {
     public var file: String
     public var units: [CheckUnit]
 
+    /// A document of `units`, whose indices are set to their positions.
     public init(id: String, file: String, units: [CheckUnit]) {
         self.id = id
         self.file = file
         self.units = units
+        for i in self.units.indices where self.units[i].index != i { self.units[i].index = i }
     }
 
     /// Whether the units carry translations (bitext checks apply).

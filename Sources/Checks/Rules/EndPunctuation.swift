@@ -34,7 +34,7 @@ public struct EndPunctuation: DocumentRule {
     /// The terminal punctuation of `text`, looking through closing quotes and brackets.
     static func ending(of text: String) -> Ending {
         var scalars = Array(text.unicodeScalars)
-        while let last = scalars.last, last.properties.isWhitespace || closers.contains(last) { scalars.removeLast() }
+        while let last = scalars.last, last.isSpace || closers.contains(last) { scalars.removeLast() }
         guard let last = scalars.last else { return .none }
         switch last {
         case ".":
@@ -49,8 +49,9 @@ public struct EndPunctuation: DocumentRule {
     }
 
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
+        let untranslated = workspace.untranslated(document)
         for unit in document.units {
-            guard let target = unit.target, Untranslated.problem(of: unit) == nil else { continue }
+            guard let target = unit.target, untranslated[unit.index] == nil else { continue }
             let source = Self.ending(of: unit.source)
             let translated = Self.ending(of: target)
             guard source != translated else { continue }

@@ -22,11 +22,14 @@ public struct GlossaryCompliance: DocumentRule {
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
         guard let matcher = workspace.matcher() else { return }
         let entries = matcher.index.glossary.entries
+        let untranslated = workspace.untranslated(document)
         for unit in document.units {
-            guard let target = unit.target, Untranslated.problem(of: unit) == nil else { continue }
+            guard let target = unit.target, untranslated[unit.index] == nil else { continue }
             let hits = matcher.hits(in: unit.source)
             guard !hits.isEmpty else { continue }
-            let folded = LatinFolding.fold(target)
+            let folded = Array(LatinFolding.fold(target).unicodeScalars)
+            // Ranges in the folded text are ranges in the target when folding kept every letter a letter.
+            let aligned = folded.count == target.unicodeScalars.count
             var targetWords: [Word]?
             var hitsByEntry: [Int: [TermHit]] = [:]
             for hit in hits { hitsByEntry[hit.entryIndex, default: []].append(hit) }
@@ -35,25 +38,25 @@ public struct GlossaryCompliance: DocumentRule {
                 let entryHits = hitsByEntry[entryIndex]!
                 let hit = entryHits[0]
                 for variant in entry.forbidden {
-                    guard let range = Self.occurrences(of: LatinFolding.fold(variant), in: folded, wholeWord: true).first else { continue }
+                    guard let range = Self.occurrences(of: Self.folded(variant), in: folded, wholeWord: true).first else { continue }
                     findings.append(Finding(
                         Self.category, "glossary.forbidden", .error,
                         "«\(variant)» is a forbidden rendering of «\(entry.source)» (found «\(hit.surface)»)",
                         suggestion: "write «\(entry.target)»", document: document, segment: unit.index, side: .target,
-                        range: target.scalarRangeOfFolded(range, folded: folded)))
+                        range: aligned ? range : nil))
                 }
                 let renderings = entry.targets.filter { !$0.isEmpty }
                 guard !renderings.isEmpty else { continue }
-                var found: [Range<String.Index>] = []
+                var found: [Range<Int>] = []
                 for rendering in renderings {
-                    for range in Self.occurrences(of: LatinFolding.fold(rendering), in: folded, wholeWord: false)
+                    for range in Self.occurrences(of: Self.folded(rendering), in: folded, wholeWord: false)
                     where !found.contains(where: { $0.overlaps(range) }) {
                         found.append(range)
                     }
                 }
                 guard found.count < entryHits.count else { continue }
                 if targetWords == nil { targetWords = WordScanner.words(in: target) }
-                let taken = found.compactMap { target.scalarRangeOfFolded($0, folded: folded) }
+                let taken = aligned ? found : []
                 let words = targetWords!.filter { word in !taken.contains { $0.overlaps(word.range) } }
                 if let miss = Self.nearMiss(of: entry, surface: hit.surface, in: target, words: words) {
                     findings.append(Finding(
@@ -79,29 +82,39 @@ public struct GlossaryCompliance: DocumentRule {
         }
     }
 
-    /// Where `needle` occurs in `haystack` (both folded) at the start of a word; with `wholeWord` also ending one,
-    /// otherwise followed by at most three more letters (Trump's, Koreans, Russian). Dots of abbreviations do not
-    /// count (F.B.I. is FBI).
-    static func occurrences(of needle: String, in haystack: String, wholeWord: Bool) -> [Range<String.Index>] {
-        guard !needle.isEmpty else { return [] }
-        var result: [Range<String.Index>] = []
-        var searchStart = haystack.startIndex
-        while searchStart < haystack.endIndex, let range = haystack.range(of: needle, range: searchStart..<haystack.endIndex) {
-            let startsWord = range.lowerBound == haystack.startIndex
-                || !haystack[haystack.index(before: range.lowerBound)].isLetter
-            var tail = 0
-            var i = range.upperBound
-            while i < haystack.endIndex, haystack[i].isLetter {
-                tail += 1
-                i = haystack.index(after: i)
+    static func folded(_ text: String) -> [Unicode.Scalar] { Array(LatinFolding.fold(text).unicodeScalars) }
+
+    /// Where `needle` occurs in `haystack` (both folded), as scalar offsets, at the start of a word; with `wholeWord`
+    /// also ending one, otherwise followed by at most three more letters (Trump's, Koreans, Russian). An acronym
+    /// also matches written with dots (FBI as F.B.I.).
+    ///
+    /// - Complexity: O(*n* · *m*) at worst, O(*n*) in practice (a first-letter filter).
+    static func occurrences(of needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], wholeWord: Bool) -> [Range<Int>] {
+        guard let first = needle.first, needle.count <= haystack.count else { return [] }
+        var result: [Range<Int>] = []
+        var i = 0
+        while i + needle.count <= haystack.count {
+            guard haystack[i] == first, haystack[i..<i + needle.count].elementsEqual(needle) else {
+                i += 1
+                continue
             }
-            if startsWord && (wholeWord ? tail == 0 : tail <= 3) { result.append(range) }
-            searchStart = range.upperBound
+            let startsWord = i == 0 || !WordScanner.isLetter(haystack[i - 1])
+            var tail = 0
+            var j = i + needle.count
+            while j < haystack.count, WordScanner.isLetter(haystack[j]) {
+                tail += 1
+                j += 1
+            }
+            if startsWord && (wholeWord ? tail == 0 : tail <= 3) {
+                result.append(i..<i + needle.count)
+                i += needle.count
+            } else {
+                i += 1
+            }
         }
-        if result.isEmpty, needle.count <= 6, needle.allSatisfy({ $0.isLetter }), !needle.contains(".") {
-            // An acronym written with dots: FBI as F.B.I.
-            let dotted = needle.map { String($0) + "." }.joined()
-            if dotted != needle { return occurrences(of: dotted, in: haystack, wholeWord: false) }
+        if result.isEmpty, needle.count <= 6, needle.allSatisfy(WordScanner.isLetter) {
+            let dotted = needle.flatMap { letter -> [Unicode.Scalar] in [letter, "."] }
+            return occurrences(of: dotted, in: haystack, wholeWord: false)
         }
         return result
     }
@@ -176,16 +189,5 @@ extension GlossaryCompliance {
             if shortened == text { return 1 }
         }
         return nil
-    }
-}
-
-extension String {
-    /// The Unicode-scalar range in `self` of a range found in `folded` (its folded form), assuming folding kept
-    /// the count of scalars (true for ASCII and precomposed Latin letters); nil otherwise.
-    func scalarRangeOfFolded(_ range: Range<String.Index>, folded: String) -> Range<Int>? {
-        guard folded.unicodeScalars.count == unicodeScalars.count else { return nil }
-        let lower = folded.unicodeScalars.distance(from: folded.startIndex, to: range.lowerBound)
-        let upper = folded.unicodeScalars.distance(from: folded.startIndex, to: range.upperBound)
-        return lower..<upper
     }
 }

@@ -12,44 +12,53 @@ public struct InconsistentTranslation: CorpusRule {
     struct Occurrence {
         var document: Int
         var unit: Int
-        var otherKey: String
+        var otherKey: [UInt8]
     }
 
     public func check(_ documents: [CheckDocument], workspace: CheckWorkspace, into report: inout CheckReport) {
-        var bySource: [String: [Occurrence]] = [:]
-        var byTarget: [String: [Occurrence]] = [:]
+        var bySource: [[UInt8]: [Occurrence]] = [:]
+        var byTarget: [[UInt8]: [Occurrence]] = [:]
         for (d, document) in documents.enumerated() {
+            let untranslated = workspace.untranslated(document)
             for unit in document.units {
-                guard let target = unit.target, Untranslated.problem(of: unit) == nil else { continue }
-                let sourceKey = ComparisonKey.of(unit.source)
-                let targetKey = ComparisonKey.of(target)
+                guard let target = unit.target, untranslated[unit.index] == nil else { continue }
+                let sourceKey = ComparisonKey.bytes(unit.source)
+                let targetKey = ComparisonKey.bytes(target)
                 guard !sourceKey.isEmpty, !targetKey.isEmpty else { continue }
                 bySource[sourceKey, default: []].append(Occurrence(document: d, unit: unit.index, otherKey: targetKey))
                 byTarget[targetKey, default: []].append(Occurrence(document: d, unit: unit.index, otherKey: sourceKey))
             }
         }
-        for occurrences in bySource.values where occurrences.count > 1 {
-            findings(for: occurrences, sameSide: .source, documents: documents, into: &report.findings)
-        }
-        for occurrences in byTarget.values where occurrences.count > 1 {
-            findings(for: occurrences, sameSide: .target, documents: documents, into: &report.findings)
+        var groups: [(occurrences: [Occurrence], side: Side)] = []
+        for occurrences in bySource.values where occurrences.count > 1 { groups.append((occurrences, .source)) }
+        for occurrences in byTarget.values where occurrences.count > 1 { groups.append((occurrences, .target)) }
+        for group in groups {
+            findings(for: group.occurrences, sameSide: group.side, documents: documents, into: &report.findings)
         }
     }
 
     /// Findings for units that share their `sameSide` text but differ on the other side.
+    ///
+    /// - Complexity: O(*k*) for *k* occurrences.
     func findings(for occurrences: [Occurrence], sameSide: Side, documents: [CheckDocument], into findings: inout [Finding]) {
-        var variants: [String: Int] = [:]
-        for occurrence in occurrences { variants[occurrence.otherKey, default: 0] += 1 }
+        var variants: [[UInt8]: [Int]] = [:]
+        for (i, occurrence) in occurrences.enumerated() { variants[occurrence.otherKey, default: []].append(i) }
         guard variants.count > 1 else { return }
+        let dominant = variants.max { $0.value.count != $1.value.count ? $0.value.count < $1.value.count : $0.key.lexicographicallyPrecedes($1.key) }!
+        // Up to three places of each variant, to name in messages, variants in order of first occurrence.
+        let samples = variants.sorted { $0.value[0] < $1.value[0] }.map { (key: $0.key, places: Array($0.value.prefix(3))) }
         for occurrence in occurrences {
             let document = documents[occurrence.document]
-            let others = occurrences.filter { $0.otherKey != occurrence.otherKey }
-            let places = others.prefix(3).map { other -> String in
+            var shown: [Int] = []
+            for (key, places) in samples where key != occurrence.otherKey && shown.count < 3 { shown += places.prefix(3 - shown.count) }
+            let othersCount = occurrences.count - variants[occurrence.otherKey]!.count
+            let places = shown.map { index -> String in
+                let other = occurrences[index]
                 let unit = documents[other.document].units[other.unit]
                 let text = (sameSide == .source ? unit.target : unit.source) ?? ""
                 return "\(documents[other.document].id) segment \(other.unit): «\(Self.shorten(text))»"
             }.joined(separator: "; ")
-            let more = others.count > 3 ? " and \(others.count - 3) more" : ""
+            let more = othersCount > shown.count ? " and \(othersCount - shown.count) more" : ""
             let (rule, message): (String, String)
             if sameSide == .source {
                 rule = "inconsistent-translation.same-source"
@@ -58,9 +67,8 @@ public struct InconsistentTranslation: CorpusRule {
                 rule = "inconsistent-translation.same-target"
                 message = "the same translation is given for a different source elsewhere: \(places)\(more)"
             }
-            let dominant = variants.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }!
-            let suggestion = sameSide == .source && dominant.value > 1 && dominant.key != occurrence.otherKey
-                ? "use the translation used \(dominant.value) times" : "make the translations agree"
+            let suggestion = sameSide == .source && dominant.value.count > 1 && dominant.key != occurrence.otherKey
+                ? "use the translation used \(dominant.value.count) times" : "make the translations agree"
             findings.append(Finding(
                 Self.category, rule, .warning, message, suggestion: suggestion, document: document,
                 segment: occurrence.unit, side: sameSide == .source ? .target : .source))

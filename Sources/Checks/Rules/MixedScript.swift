@@ -12,15 +12,19 @@ public struct MixedScript: DocumentRule {
     public init() {}
 
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
+        let untranslated = workspace.untranslated(document)
         for unit in document.units {
             check(unit.source, side: .source, unit: unit, document: document, into: &findings)
-            if let target = unit.target, Untranslated.problem(of: unit) == nil {
+            if let target = unit.target, untranslated[unit.index] == nil {
                 check(target, side: .target, unit: unit, document: document, into: &findings)
             }
         }
     }
 
     func check(_ text: String, side: Side, unit: CheckUnit, document: CheckDocument, into findings: inout [Finding]) {
+        // Most texts are in one script (or mix only Latin and Cyrillic words, never inside a word): look closer only
+        // when a letter of one script touches a letter of another.
+        guard Self.mayMix(text) else { return }
         let confusables = Confusables.shared
         let words = WordScanner.words(in: text)
         for (n, word) in words.enumerated() {
@@ -71,6 +75,24 @@ public struct MixedScript: DocumentRule {
                     range: word.range))
             }
         }
+    }
+
+    /// Whether `text` has letters of two scripts next to each other, or a lone Latin letter between spaces.
+    static func mayMix(_ text: String) -> Bool {
+        var previous: LetterScript?
+        var previousScalar: Unicode.Scalar = " "
+        var beforePrevious: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            let script: LetterScript? = WordScanner.isLetter(scalar) ? LetterScript(scalar) : nil
+            if let script, let previous, script != previous { return true }
+            if script == nil, previous == .latin, !WordScanner.isLetter(beforePrevious), scalar == " " || scalar == "\u{00A0}" {
+                return true  // "e " after a non-letter: a one-letter Latin word
+            }
+            beforePrevious = previousScalar
+            previousScalar = scalar
+            previous = script
+        }
+        return previous == .latin && !WordScanner.isLetter(beforePrevious)
     }
 
     /// Bulgarian one-letter words and the Latin letters that look like them.

@@ -37,9 +37,15 @@ public struct NameVariants: CorpusRule {
         /// inflection: Каванау under Кавано), with that word's stem.
         var glossaryVariantOf: (entry: Int, stem: String)?
 
-        /// The base form: the most used form, shortest first on ties.
-        var base: String {
-            forms.max { a, b in a.value != b.value ? a.value < b.value : a.key.count > b.key.count }?.key ?? stem
+        /// The base form: the most used form, shortest first on ties (set once the forms are known).
+        var base = ""
+
+        mutating func settleBase() {
+            base = forms.max { a, b in
+                a.value != b.value ? a.value < b.value
+                    : a.key.unicodeScalars.count != b.key.unicodeScalars.count ? a.key.unicodeScalars.count > b.key.unicodeScalars.count
+                    : a.key > b.key
+            }?.key ?? stem
         }
 
         var count: Int { mentions.count }
@@ -81,7 +87,7 @@ public struct NameVariants: CorpusRule {
             let sourceWords = WordScanner.words(in: entry.source).map(\.text)
             for text in TermIndex.matchedForms(of: entry) {
                 let words = WordScanner.words(in: text).map(\.text)
-                for (position, word) in words.enumerated() where NameMentionScanner.isNameLike(word) && word.count >= 3 {
+                for (position, word) in words.enumerated() where NameMentionScanner.isNameLike(word) && word.unicodeScalars.count >= 3 {
                     let variant = !inflected.contains(word)
                         && !NameStem.candidates(of: word).contains { candidate in inflected.contains { NameStem.candidates(of: $0).contains(candidate) } }
                     // The word of the base form a variant stands for: the one in its place, or the most alike.
@@ -157,10 +163,11 @@ public struct NameVariants: CorpusRule {
         for s in spellings.indices where spellings[s].glossaryVariantOf != nil && spellings[s].glossaryEntry == spellings[s].glossaryVariantOf?.entry {
             spellings[s].glossaryVariantOf = nil
         }
+        for s in spellings.indices { spellings[s].settleBase() }
         // A capitalized word met only at the start of sentences and also in lower case is a common word.
         let isName = spellings.map { spelling in
             spelling.glossaryOnly || spelling.midSentence > 0
-                || !spelling.forms.keys.contains { scanner.lowerCaseWords.contains($0.lowercased()) }
+                || !spelling.forms.keys.contains { scanner.isSeenInLowerCase($0) }
         }
 
         // Candidate pairs: same phonetic key, or same English word.
@@ -257,12 +264,13 @@ public struct NameVariants: CorpusRule {
         if isListedVariant(a, of: b) || isListedVariant(b, of: a) { return a.units.isDisjoint(with: b.units) && !(a.glossaryOnly && b.glossaryOnly) }
         if a.glossaryOnly && b.glossaryOnly { return false }
         if let ea = a.glossaryEntry, let eb = b.glossaryEntry, ea == eb { return false }
-        if !a.units.isDisjoint(with: b.units) { return false }
         let (x, y) = (a.base.lowercased(), b.base.lowercased())
-        let shortest = min(x.count, y.count)
-        guard shortest >= 3, !isDerivation(x, y) else { return false }
+        let (xn, yn) = (x.unicodeScalars.count, y.unicodeScalars.count)
+        let shortest = min(xn, yn)
+        guard shortest >= 3, abs(xn - yn) <= 4, !isDerivation(x, y) else { return false }
         let cost = EditDistance.transliterationVariants(x, y)
-        guard cost > 0 else { return false }
+        guard cost > 0, cost <= 2.0 else { return false }
+        if !a.units.isDisjoint(with: b.units) { return false }
         let glossary = (a.glossaryEntry != nil) != (b.glossaryEntry != nil)
         // In a bitext: do the English words they correspond to agree?
         var english: Bool?

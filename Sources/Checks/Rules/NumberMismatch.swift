@@ -13,8 +13,11 @@ public struct NumberMismatch: DocumentRule {
     public init() {}
 
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
+        let untranslated = workspace.untranslated(document)
         for unit in document.units {
-            guard let target = unit.target, Untranslated.problem(of: unit) == nil else { continue }
+            guard let target = unit.target else { continue }
+            // Without a digit on either side, only numbers in words can be found, and those are never reported.
+            guard Self.hasDigit(unit.source) || Self.hasDigit(target), untranslated[unit.index] == nil else { continue }
             let source = NumberExtractor.bulgarian(unit.source)
             let translated = NumberExtractor.english(target)
             guard !source.isEmpty || !translated.isEmpty else { continue }
@@ -50,6 +53,10 @@ public struct NumberMismatch: DocumentRule {
                     segment: unit.index, side: .target, range: Self.trimmed(target.scalarRange(ofUTF8: t.range), in: target)))
             }
         }
+    }
+
+    static func hasDigit(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Indices of source and target mentions left without an equivalent on the other side. Exact-kind matches are

@@ -5,12 +5,11 @@ public struct QuoteStyle: DocumentRule {
     public static let category = CheckCategory.punctuation
     public init() {}
 
-    static let bulgarianMarks: Set<Unicode.Scalar> = ["„", "«", "»"]
-
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
+        let untranslated = workspace.untranslated(document)
         for unit in document.units {
-            guard let target = unit.target, Untranslated.problem(of: unit) == nil else { continue }
-            if let offset = target.unicodeScalars.firstIndex(where: { Self.bulgarianMarks.contains($0) }) {
+            guard let target = unit.target, untranslated[unit.index] == nil else { continue }
+            if let offset = target.unicodeScalars.firstIndex(where: { $0 == "„" || $0 == "«" || $0 == "»" }) {
                 let position = target.unicodeScalars.distance(from: target.unicodeScalars.startIndex, to: offset)
                 let mark = target.unicodeScalars[offset]
                 findings.append(Finding(

@@ -24,10 +24,22 @@ public final class CheckWorkspace {
     public let settings: CheckSettings
     private var spoofChecker: SpoofChecker?
     private var termMatcher: TermMatcher?
+    /// ``Untranslated``'s verdict on the units of the document the rules are looking at (every rule asks).
+    private var untranslatedDocument: (id: String, file: String, problems: [Untranslated.Problem?])?
     private var matcherFailed = false
 
     public init(settings: CheckSettings) {
         self.settings = settings
+    }
+
+    /// What is untranslated about each unit of `document`, computed once for all the rules that ask.
+    func untranslated(_ document: CheckDocument) -> [Untranslated.Problem?] {
+        if let cached = untranslatedDocument, cached.id == document.id, cached.file == document.file, cached.problems.count == document.units.count {
+            return cached.problems
+        }
+        let problems = document.units.map(Untranslated.problem(of:))
+        untranslatedDocument = (document.id, document.file, problems)
+        return problems
     }
 
     /// A matcher over the glossary (nil without a glossary, or when ICU's word iterator cannot be opened).

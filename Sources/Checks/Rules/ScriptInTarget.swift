@@ -9,8 +9,11 @@ public struct ScriptInTarget: DocumentRule {
     public init() {}
 
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
+        let untranslated = workspace.untranslated(document)
         for unit in document.units {
-            guard let target = unit.target, Untranslated.problem(of: unit) == nil else { continue }
+            guard let target = unit.target, target.unicodeScalars.contains(where: { (0x400...0x52F).contains($0.value) }),
+                untranslated[unit.index] == nil
+            else { continue }
             var cyrillicWords: [Word] = []
             for word in WordScanner.words(in: target) {
                 var cyrillic = 0

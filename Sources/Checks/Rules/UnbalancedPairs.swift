@@ -23,7 +23,8 @@ public struct UnbalancedPairs: DocumentRule {
 
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {
         if document.isBitext {
-            for unit in document.units where Untranslated.problem(of: unit) == nil {
+            let untranslated = workspace.untranslated(document)
+            for unit in document.units where untranslated[unit.index] == nil {
                 var source = Scanner(side: .source)
                 source.scan(unit.source, unit: unit.index)
                 var target = Scanner(side: .target)
@@ -159,14 +160,14 @@ public struct UnbalancedPairs: DocumentRule {
         /// A quotation mark opens when nothing or a space, an opening bracket or a dash is before it and a non-space
         /// follows.
         static func opensByPosition(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
-            let before = i == 0 || scalars[i - 1].properties.isWhitespace || "([{—–-/".unicodeScalars.contains(scalars[i - 1])
-            let after = i + 1 < scalars.count && !scalars[i + 1].properties.isWhitespace
+            let before = i == 0 || scalars[i - 1].isSpace || "([{—–-/".unicodeScalars.contains(scalars[i - 1])
+            let after = i + 1 < scalars.count && !scalars[i + 1].isSpace
             return before && after
         }
 
         /// A quotation mark closes when a non-space is before it and a space, punctuation or nothing follows.
         static func closesByPosition(_ scalars: [Unicode.Scalar], at i: Int) -> Bool {
-            guard i > 0, !scalars[i - 1].properties.isWhitespace else { return false }
+            guard i > 0, !scalars[i - 1].isSpace else { return false }
             return i + 1 == scalars.count || !WordScanner.isLetter(scalars[i + 1])
         }
 
@@ -177,7 +178,7 @@ public struct UnbalancedPairs: DocumentRule {
                 start -= 1
             }
             guard start < i, i - start <= 3 else { return false }
-            return start == 0 || scalars[start - 1].properties.isWhitespace
+            return start == 0 || scalars[start - 1].isSpace
         }
     }
 }

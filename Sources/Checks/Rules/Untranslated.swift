@@ -17,15 +17,19 @@ public struct Untranslated: DocumentRule {
     }
 
     /// What is untranslated about `unit`, if anything (other target checks skip such units).
+    ///
+    /// - Complexity: O(*n*); the texts are case-folded only when the target is mostly Cyrillic.
     static func problem(of unit: CheckUnit) -> Problem? {
         guard let target = unit.target else { return nil }
-        let sourceKey = ComparisonKey.of(unit.source)
-        let targetKey = ComparisonKey.of(target)
-        if targetKey.isEmpty { return sourceKey.isEmpty ? nil : .empty }
-        if targetKey == sourceKey { return ScriptProfile(unit.source).cyrillic > 0 ? .copy : nil }
+        if target.unicodeScalars.allSatisfy({ $0.isSpace }) {
+            return unit.source.unicodeScalars.allSatisfy({ $0.isSpace }) ? nil : .empty
+        }
         let profile = ScriptProfile(target)
-        if profile.letters > 0, profile.cyrillicShare >= bulgarianShare { return .bulgarian(share: profile.cyrillicShare) }
-        return nil
+        // A copy of a Bulgarian source is mostly Cyrillic too; anything else is a translation (or a copy of a
+        // source without Bulgarian letters, which is one).
+        guard profile.letters > 0, profile.cyrillicShare >= bulgarianShare else { return nil }
+        if target == unit.source || ComparisonKey.of(target) == ComparisonKey.of(unit.source) { return .copy }
+        return .bulgarian(share: profile.cyrillicShare)
     }
 
     public func check(_ document: CheckDocument, workspace: CheckWorkspace, into findings: inout [Finding]) {

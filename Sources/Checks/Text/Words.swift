@@ -16,44 +16,50 @@ struct Word: Sendable, Hashable {
 /// - Complexity: O(*n*) in the length of the text.
 enum WordScanner {
     static func words(in text: String, joinHyphens: Bool = false) -> [Word] {
-        var result: [Word] = []
-        var current = String.UnicodeScalarView()
-        var start = 0
+        let scalars = Array(text.unicodeScalars)
+        return spans(in: scalars, joinHyphens: joinHyphens).map { span in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[span.range])
+            return Word(text: String(view), range: span.range, startsSentence: span.startsSentence)
+        }
+    }
+
+    /// The words of `scalars` as ranges, without making strings of them.
+    static func spans(in scalars: [Unicode.Scalar], joinHyphens: Bool = false) -> [(range: Range<Int>, startsSentence: Bool)] {
+        var result: [(range: Range<Int>, startsSentence: Bool)] = []
+        var start = -1
         var sentenceStart = true
         var wordStartsSentence = true
-        let scalars = Array(text.unicodeScalars)
-        func flush(_ end: Int) {
-            guard !current.isEmpty else { return }
-            result.append(Word(text: String(current), range: start..<end, startsSentence: wordStartsSentence))
-            current = String.UnicodeScalarView()
-        }
         for (i, scalar) in scalars.enumerated() {
             if isWordScalar(scalar) {
-                if current.isEmpty {
+                if start < 0 {
                     start = i
                     wordStartsSentence = sentenceStart
                     sentenceStart = false
                 }
-                current.append(scalar)
-            } else if joinHyphens, !current.isEmpty, isJoiner(scalar), i + 1 < scalars.count, isLetter(scalars[i + 1]) {
-                current.append(scalar)
+            } else if joinHyphens, start >= 0, isJoiner(scalar), i + 1 < scalars.count, isLetter(scalars[i + 1]) {
+                continue
             } else {
-                flush(i)
+                if start >= 0 { result.append((start..<i, wordStartsSentence)) }
+                start = -1
                 if isSentenceEnd(scalar) { sentenceStart = true }
             }
         }
-        flush(scalars.count)
+        if start >= 0 { result.append((start..<scalars.count, wordStartsSentence)) }
         return result
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value) }
-        if (0x400...0x4FF).contains(scalar.value) { return scalar.properties.isAlphabetic }
-        return scalar.properties.isAlphabetic
+        switch scalar.value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x52F: return true
+        case 0...0x7F, 0x482...0x489: return false
+        default: return scalar.properties.isAlphabetic
+        }
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         if isLetter(scalar) { return true }
+        if scalar.value < 0x300 || (0x400...0x52F).contains(scalar.value) { return false }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
