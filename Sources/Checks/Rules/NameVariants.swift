@@ -100,21 +100,12 @@ public struct NameVariants: CorpusRule {
                 }
             }
         }
-        var formParent = Array(forms.indices)
-        func formRoot(_ x: Int) -> Int {
-            var x = x
-            while formParent[x] != x {
-                formParent[x] = formParent[formParent[x]]
-                x = formParent[x]
-            }
-            return x
-        }
+        var formSets = UnionFind(count: forms.count)
         var byCandidate: [String: Int] = [:]
         for (f, form) in forms.enumerated() {
             for candidate in NameStem.candidates(of: form) {
                 if let other = byCandidate[candidate] {
-                    let (a, b) = (formRoot(f), formRoot(other))
-                    if a != b { formParent[a] = b }
+                    formSets.union(f, other)
                 } else {
                     byCandidate[candidate] = f
                 }
@@ -123,7 +114,7 @@ public struct NameVariants: CorpusRule {
         var spellings: [Spelling] = []
         var spellingOfRoot: [Int: Int] = [:]
         func spellingID(_ form: Int) -> Int {
-            let r = formRoot(form)
+            let r = formSets.root(form)
             if let s = spellingOfRoot[r] { return s }
             spellingOfRoot[r] = spellings.count
             var spelling = Spelling(stem: NameStem.of(forms[form]))
@@ -174,36 +165,26 @@ public struct NameVariants: CorpusRule {
         var blocks: [String: [Int]] = [:]
         for s in spellings.indices where isName[s] {
             let key = String(decoding: PhoneticKey.bulgarian(spellings[s].base), as: UTF8.self)
-            if !key.isEmpty { blocks["k:" + key, default: []].append(s) }
+            if !key.isEmpty { blocks["k:\(spellings[s].stem.unicodeScalars.first!):" + key, default: []].append(s) }
             if let link = spellings[s].link { blocks["l:" + String(decoding: PhoneticKey.latin(link), as: UTF8.self), default: []].append(s) }
             if let e = spellings[s].glossaryVariantOf?.entry ?? spellings[s].glossaryEntry { blocks["g:\(e)", default: []].append(s) }
         }
-        var parent = Array(spellings.indices)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(count: spellings.count)
         var compared: Set<Int64> = []
-        for block in blocks.values where block.count > 1 && block.count <= 200 {
+        // A block of hundreds of spellings says nothing about any two of them (a very short key).
+        for block in blocks.values where block.count > 1 && block.count <= 500 {
             for (i, a) in block.enumerated() {
                 for b in block[(i + 1)...] where a != b {
                     let pairKey = Int64(min(a, b)) << 32 | Int64(max(a, b))
                     guard compared.insert(pairKey).inserted else { continue }
-                    if Self.sameName(spellings[a], spellings[b]) {
-                        let (ra, rb) = (root(a), root(b))
-                        if ra != rb { parent[ra] = rb }
-                    }
+                    if Self.sameName(spellings[a], spellings[b]) { sets.union(a, b) }
                 }
             }
         }
 
         // Groups with at least two spellings, one of them in the corpus.
         var members: [Int: [Int]] = [:]
-        for s in spellings.indices where isName[s] { members[root(s), default: []].append(s) }
+        for s in spellings.indices where isName[s] { members[sets.root(s), default: []].append(s) }
         var groups: [(preferred: Int, spellings: [Int])] = []
         for group in members.values where group.count > 1 {
             let inCorpus = group.filter { !spellings[$0].glossaryOnly }
