@@ -9,6 +9,9 @@ public enum ChecksError: Error, Sendable, CustomStringConvertible {
     case malformedBitext(SourceLocation, reason: String)
     /// A file of a bitext format prevod cannot read (yet).
     case unsupportedFormat(path: String, reason: String)
+    /// An exchange file (XLIFF, TMX) that is not well-formed or not what its format requires; the message names the
+    /// place.
+    case exchange(String)
     /// The glossary could not be loaded.
     case glossary(String)
     /// The sentence segmenter or ICU could not be set up.
@@ -19,6 +22,7 @@ public enum ChecksError: Error, Sendable, CustomStringConvertible {
         case .corpus(let error): return error.description
         case .malformedBitext(let location, let reason): return "\(location): error: \(reason)"
         case .unsupportedFormat(let path, let reason): return "\(path): error: \(reason)"
+        case .exchange(let message): return message
         case .glossary(let message): return message
         case .setup(let message): return "error: \(message)"
         }

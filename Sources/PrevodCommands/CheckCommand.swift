@@ -10,8 +10,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a Bulgarian corpus and its English translations: names, glossary, numbers, scripts.",
         discussion: """
-            Inputs: Bulgarian articles, plain text or JSON Lines {"id","text"} (source checks), and bitext: JSON Lines \
-            {"id","bg":[...],"en":[...]} with aligned segments (source and bitext checks).
+            Inputs: Bulgarian articles, plain text or JSON Lines {"id","text"} (source checks), and bitext (source and \
+            bitext checks): XLIFF 1.2 or 2.x (ours, or returned from a CAT tool), TMX, or JSON Lines \
+            {"id","bg":[...],"en":[...]} with aligned segments. See Docs/checks.md.
 
             Categories: name-variant, mixed-script, glossary, number, untranslated, script-in-target, \
             inconsistent-translation, punctuation, whitespace.

@@ -19,7 +19,7 @@ public struct XLIFFBitext: BitextFormat {
     public func read(path: String, bytes: [UInt8]) throws(ChecksError) -> [CheckDocument] {
         let bilingual: BilingualDocument
         do { bilingual = try XLIFFReader.read(bytes, source: path) } catch {
-            throw .unsupportedFormat(path: path, reason: error.description)
+            throw .exchange(error.description)
         }
         return bilingual.files.map { file in
             let parts = file.units.enumerated().flatMap { u, unit in
@@ -55,17 +55,25 @@ public struct TMXBitext: BitextFormat {
     public func read(path: String, bytes: [UInt8]) throws(ChecksError) -> [CheckDocument] {
         let memory: TMXReader.Memory
         do { memory = try TMXReader.read(bytes, source: path) } catch {
-            throw .unsupportedFormat(path: path, reason: error.description)
+            throw .exchange(error.description)
         }
-        let sourceLanguage = memory.sourceLanguage.flatMap { $0 == "*all*" ? nil : $0 } ?? "bg"
+        // The Bulgarian variant is the source whatever the header says; a memory without Bulgarian is read from its
+        // source language.
+        let declared = memory.sourceLanguage.flatMap { $0 == "*all*" ? nil : $0 } ?? "bg"
+        let sourceLanguage = memory.units.contains { $0.text(in: "bg") != nil } ? "bg" : declared
+        let primary = Self.primary(sourceLanguage)
         var units: [CheckUnit] = []
         for tu in memory.units {
-            guard let source = tu.text(in: sourceLanguage) ?? tu.text(in: "bg") else { continue }
-            let primary = sourceLanguage.split(separator: "-").first.map(String.init)?.lowercased() ?? sourceLanguage
-            let target = tu.variants.first { $0.language.split(separator: "-").first.map(String.init)?.lowercased() != primary }?.text
-            units.append(CheckUnit(index: units.count, id: tu.id, source: source, target: target ?? "", location: SourceLocation(file: path)))
+            guard let source = tu.text(in: sourceLanguage) else { continue }
+            let target = tu.variants.first { Self.primary($0.language) != primary }?.text
+            units.append(CheckUnit(index: units.count, id: tu.id, source: source, target: target, location: SourceLocation(file: path)))
         }
         let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         return [CheckDocument(id: id, file: path, units: units)]
+    }
+
+    /// `en` of `en-GB`, lower case.
+    static func primary(_ language: String) -> String {
+        language.split(separator: "-").first.map { $0.lowercased() } ?? language.lowercased()
     }
 }

@@ -1,5 +1,4 @@
 import Corpus
-import ICU
 import Terminology
 
 /// A check that looks at one document at a time (most rules: a unit, or the units of a paragraph).
@@ -22,7 +21,6 @@ public protocol CorpusRule: Sendable {
 /// What one task of the checker holds: ICU handles that are not thread-safe, the compiled glossary.
 public final class CheckWorkspace {
     public let settings: CheckSettings
-    private var spoofChecker: SpoofChecker?
     private var termMatcher: TermMatcher?
     /// ``Untranslated``'s verdict on the units of the document the rules are looking at (every rule asks).
     private var untranslatedDocument: (id: String, file: String, problems: [Untranslated.Problem?])?
@@ -49,14 +47,6 @@ public final class CheckWorkspace {
         termMatcher = try? TermMatcher(index: terms)
         matcherFailed = termMatcher == nil
         return termMatcher
-    }
-
-    /// ICU's confusables data (opened on first use).
-    func spoof() throws(ICUError) -> SpoofChecker {
-        if let spoofChecker { return spoofChecker }
-        let checker = try SpoofChecker()
-        spoofChecker = checker
-        return checker
     }
 }
 
