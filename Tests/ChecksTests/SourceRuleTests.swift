@@ -66,12 +66,18 @@ import Testing
 
     @Test func unbalancedInACorpus() {
         let document = corpus([
-            ["Той каза ⟦„⟧нещо.", "Друго изречение."],
-            ["Тук няма отваряне⟦“⟧.", "Скоба ⟦(⟧без край."],
+            ["Тук няма отваряне⟦“⟧.", "Друго изречение."],
+            ["Скоба ⟦(⟧без край.", "Той каза ⟦„⟧нещо."],
+            ["И статията свършва."],
         ])
         let found = findings(UnbalancedPairs(), document)
         #expect(found.map(\.segment) == [0, 2, 3])
-        #expect(found.map(\.range) == [Marked("Той каза ⟦„⟧нещо.").ranges[0], Marked("Тук няма отваряне⟦“⟧.").ranges[0], Marked("Скоба ⟦(⟧без край.").ranges[0]])
+        #expect(found.map(\.range) == [Marked("Тук няма отваряне⟦“⟧.").ranges[0], Marked("Скоба ⟦(⟧без край.").ranges[0], Marked("Той каза ⟦„⟧нещо.").ranges[0]])
+    }
+
+    @Test func quotationsOverSeveralLinesOfACorpus() {
+        // NTREX-style files: one sentence per line, a quotation over three lines.
+        #expect(findings(UnbalancedPairs(), corpus([["„Първо."], ["Второ."], ["Трето“, каза той."]])).isEmpty)
     }
 
     @Test func nestedQuotationsClosingTogether() {

@@ -2,9 +2,9 @@ import Corpus
 
 /// `punctuation` (pairs): quotation marks and brackets that open and never close, or close without opening.
 ///
-/// In a corpus, pairs are matched over a paragraph (a quotation may run over several sentences); a paragraph that
-/// leaves a quotation open is fine when the next one opens a quotation again (news style for quotations over several
-/// paragraphs). In a bitext, where a quotation may run over several units, a unit is reported only when its source
+/// In a corpus, pairs are matched over the whole document (a quotation may run over several sentences and
+/// paragraphs); a paragraph that opens a quotation while one is still open continues it (news style for quotations
+/// over several paragraphs). In a bitext, where a quotation may run over several units, a unit is reported only when its source
 /// and its target are unbalanced differently — the translation opened a quotation the source did not, or lost a
 /// bracket. `а)`, `1)` are list markers, not closing brackets; straight quotes (`"`) open or close by position.
 public struct UnbalancedPairs: DocumentRule {
@@ -43,24 +43,18 @@ public struct UnbalancedPairs: DocumentRule {
             }
             return
         }
-        // A corpus: paragraph by paragraph.
-        var groups: [[CheckUnit]] = []
+        // A corpus: the whole document, since a quotation may run over several paragraphs (and the lines of some
+        // corpora are sentences). A paragraph that opens a quotation while one is still open continues it.
+        var scanner = Scanner(side: .source)
         for unit in document.units {
-            if let last = groups.last?.last, last.paragraph == unit.paragraph, unit.paragraph != nil {
-                groups[groups.count - 1].append(unit)
-            } else {
-                groups.append([unit])
+            if unit.index > 0, unit.paragraph != document.units[unit.index - 1].paragraph, Self.opensWithQuote(unit.source),
+                let top = scanner.stack.last, top.kind == .quote
+            {
+                scanner.stack.removeLast()
             }
+            scanner.scan(unit.source, unit: unit.index)
         }
-        for (g, group) in groups.enumerated() {
-            var scanner = Scanner(side: .source)
-            for unit in group { scanner.scan(unit.source, unit: unit.index) }
-            let nextOpensQuote = g + 1 < groups.count && Self.opensWithQuote(groups[g + 1].first!.source)
-            for mark in scanner.leftovers {
-                if mark.kind == .quote, mark.opens, nextOpensQuote { continue }
-                report(mark, side: .source, document: document, into: &findings)
-            }
-        }
+        for mark in scanner.leftovers { report(mark, side: .source, document: document, into: &findings) }
     }
 
     static func key(_ mark: Mark) -> String { "\(mark.kind)\(mark.opens)" }
