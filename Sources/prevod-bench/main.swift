@@ -5,6 +5,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("segment", SegmentationBench.run),
     ("terms", TermsBench.run),
     ("prepare", InterchangeBench.run),
+    ("checks", ChecksBench.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
