@@ -53,13 +53,15 @@ public struct PrefilledTarget: Sendable, Hashable {
 
 /// A segmented article with its glossary hits: what every writer takes.
 public struct PreparedArticle: Sendable {
-    public var article: Article
+    public let article: Article
     /// The glossary entries the marks point into (usually the whole glossary, shared between articles).
-    public var entries: [TermEntry]
+    public let entries: [TermEntry]
     /// Hits per paragraph, per segment, in text order and non-overlapping.
-    public var marks: [[[TermMark]]]
-    public var sourceLanguage: String
-    public var targetLanguage: String
+    public let marks: [[[TermMark]]]
+    public let sourceLanguage: String
+    public let targetLanguage: String
+    /// ``Skeleton`` of the article, serialised once for every file written from it.
+    public let skeleton: String
     /// Translations to write before translation, by paragraph and segment index (empty: none).
     public var targets: [Int: [Int: PrefilledTarget]] = [:]
 
@@ -69,6 +71,7 @@ public struct PreparedArticle: Sendable {
         self.marks = marks ?? article.paragraphs.map { $0.segments.map { _ in [] } }
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        skeleton = Skeleton(article).serialized()
     }
 
     /// The pre-filled target of segment `sentence` of paragraph `paragraph`, if any.
@@ -82,9 +85,23 @@ public struct PreparedArticle: Sendable {
         Array(Set(marks.joined().joined().map(\.entry))).sorted()
     }
 
+    /// Runs a writer after ``checkCharacters()``; a writer error becomes an ``InterchangeError`` naming the article.
+    func writeDocument(with write: (PreparedArticle) throws(XMLWriterError) -> [UInt8]) throws(InterchangeError) -> [UInt8] {
+        try checkCharacters()
+        do {
+            return try write(self)
+        } catch {
+            throw .invalid(SourceLocation(file: article.source), error.description)
+        }
+    }
+
     /// Refuses articles with characters XML 1.0 cannot carry, naming the line and column in the source.
     public func checkCharacters() throws(InterchangeError) {
         for paragraph in article.paragraphs {
+            // Fast path: only bytes below 0x20 and the UTF-8 lead byte of U+FFFE/U+FFFF can start an illegal character.
+            var text = paragraph.text
+            let suspicious = text.withUTF8 { utf8 in utf8.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF } }
+            guard suspicious else { continue }
             var column = paragraph.column
             var line = paragraph.line
             for scalar in paragraph.text.unicodeScalars {
@@ -106,6 +123,19 @@ public struct PreparedArticle: Sendable {
 }
 
 import XMLKit
+
+/// A format that writes one document per article (XLIFF 2.1, XLIFF 1.2).
+public protocol ArticleDocumentWriter {
+    /// The document as UTF-8 (what `prepare` writes to disk).
+    static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8]
+}
+
+extension ArticleDocumentWriter {
+    /// The document for one article.
+    public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
+        String(decoding: try bytes(prepared), as: UTF8.self)
+    }
+}
 
 enum XMLCharacters {
     static func isLegal(_ scalar: Unicode.Scalar) -> Bool { XMLWriter.isLegal(scalar) }

@@ -61,6 +61,8 @@ public final class Preparer: @unchecked Sendable {
         public var skipped: [String] = []
         /// Articles that could not be prepared, in source order.
         public var errors: [String] = []
+
+        public init() {}
     }
 
     /// Progress for a status line.
@@ -84,6 +86,10 @@ public final class Preparer: @unchecked Sendable {
 
     /// Prepares every article of `sources`. `progress` is called from worker threads, at most every few articles.
     public func run(_ sources: [InputSource], progress: (@Sendable (Progress) -> Void)? = nil) -> Report {
+        for folder in ["xliff21", "xliff12"] {
+            try? FileManager.default.createDirectory(
+                atPath: (options.outputDirectory as NSString).appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
         let state = RunState(count: sources.count)
         let jobs = min(options.jobs, max(1, sources.count))
         claimedIDs = [:]
@@ -170,7 +176,9 @@ public final class Preparer: @unchecked Sendable {
             }
             for article in articles {
                 for repair in article.repairs { report.warnings.append(repair.description) }
-                let guess = LanguageGuess.of(article.text)
+                // The language of an article shows in its first kilobyte; guessing on the whole text (through a
+                // generic, unspecialised call) cost more than writing its XLIFF.
+                let guess = LanguageGuess.of(String(decoding: article.text.utf8.prefix(1024), as: UTF8.self))
                 if !guess.acceptsAsBulgarian {
                     report.skipped.append("\(article.source): article \(article.id) is \(guess)")
                     continue
@@ -183,11 +191,11 @@ public final class Preparer: @unchecked Sendable {
                 }
                 do {
                     if options.xliff.writes21 {
-                        try write(XLIFF2Writer.document(prepared), to: "xliff21/\(token).xlf")
+                        try write(XLIFF2Writer.bytes(prepared), to: "xliff21/\(token).xlf")
                         report.filesWritten += 1
                     }
                     if options.xliff.writes12 {
-                        try write(XLIFF12Writer.document(prepared), to: "xliff12/\(token).xlf")
+                        try write(XLIFF12Writer.bytes(prepared), to: "xliff12/\(token).xlf")
                         report.filesWritten += 1
                     }
                 } catch {
@@ -207,10 +215,10 @@ public final class Preparer: @unchecked Sendable {
             Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
         }
 
-        func write(_ text: String, to relative: String) throws(InterchangeError) {
+        func write(_ bytes: [UInt8], to relative: String) throws(InterchangeError) {
             let path = (options.outputDirectory as NSString).appendingPathComponent(relative)
             do {
-                try AtomicFile.write(text, to: path)
+                try AtomicFile.write(Data(bytes), to: path, createDirectories: false)
             } catch {
                 throw .cannotWrite(path: path, reason: error.reason)
             }

@@ -3,7 +3,7 @@ import Foundation
 
 /// What prevod prepared for one article, carried inside every exchange file it writes (XLIFF 2 `<skeleton>`,
 /// XLIFF 1.2 `<skl><internal-file>`): the paragraph structure (segment ids and the exact whitespace between
-/// sentences) and a SHA-256 of every source segment. An import checks returned sources against it and rebuilds the
+/// sentences) and a fingerprint of every source segment. An import checks returned sources against it and rebuilds the
 /// paragraphs from it, so a CAT tool that drops XLIFF 1.2's inter-sentence whitespace cannot break the merge.
 public struct Skeleton: Sendable, Hashable {
     public struct ParagraphShape: Sendable, Hashable {
@@ -14,6 +14,14 @@ public struct Skeleton: Sendable, Hashable {
         public var segments: [String]
         /// ``digest(_:)`` of each segment's source text.
         public var digests: [String]
+
+        public init(unit: String, line: Int, gaps: [String], segments: [String], digests: [String]) {
+            self.unit = unit
+            self.line = line
+            self.gaps = gaps
+            self.segments = segments
+            self.digests = digests
+        }
     }
 
     public var article: String
@@ -22,9 +30,22 @@ public struct Skeleton: Sendable, Hashable {
     public var source: String
     public var paragraphs: [ParagraphShape]
 
-    /// The fingerprint of a source segment: the first 16 hex digits (64 bits) of its SHA-256, enough to tell an
-    /// edited source from the prepared one.
-    public static func digest(_ text: String) -> String { String(SHA256.hex(text).prefix(16)) }
+    /// The fingerprint of a source segment: 64-bit FNV-1a of its UTF-8, in 16 hex digits. It tells an edited source
+    /// from the prepared one (a CAT tool's accident, not an adversary: integrity of whole files is the kit
+    /// manifest's SHA-256), at a fraction of a cryptographic hash's cost in every file `prepare` writes.
+    public static func digest(_ text: String) -> String {
+        var text = text
+        let hash = text.withUTF8 { utf8 in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01b3
+            }
+            return hash
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
 
     /// The media type written into XLIFF 1.2 `internal-file/@form`.
     public static let form = "application/x-prevod-skeleton+json"
@@ -44,17 +65,41 @@ public struct Skeleton: Sendable, Hashable {
     }
 
     /// One line of JSON.
+    ///
+    /// - Complexity: O(*n*) in the size of the article's structure (written directly, not through a JSON tree:
+    ///   it is in every file `prepare` writes).
     public func serialized() -> String {
-        var members: [(String, JSONValue)] = [("prevod-skeleton", 1), ("article", .string(article))]
-        if let date { members.append(("date", .string(date))) }
-        members += [("format", .string(format)), ("source", .string(source))]
-        members.append(("paragraphs", .array(paragraphs.map { shape in
-            .object([
-                ("unit", .string(shape.unit)), ("line", .int(shape.line)), ("gaps", .array(shape.gaps.map(JSONValue.string))),
-                ("segments", .array(shape.segments.map(JSONValue.string))), ("sha256", .array(shape.digests.map(JSONValue.string))),
-            ])
-        })))
-        return JSONValue.object(members).serialized()
+        var out = "{\"prevod-skeleton\":1,\"article\":"
+        Self.appendJSON(article, to: &out)
+        if let date {
+            out += ",\"date\":"
+            Self.appendJSON(date, to: &out)
+        }
+        out += ",\"format\":"
+        Self.appendJSON(format, to: &out)
+        out += ",\"source\":"
+        Self.appendJSON(source, to: &out)
+        out += ",\"paragraphs\":["
+        for (i, shape) in paragraphs.enumerated() {
+            if i > 0 { out += "," }
+            out += "{\"unit\":\"" + shape.unit + "\",\"line\":" + String(shape.line) + ",\"gaps\":["
+            for (j, gap) in shape.gaps.enumerated() {
+                if j > 0 { out += "," }
+                Self.appendJSON(gap, to: &out)
+            }
+            out += "],\"segments\":[\"" + shape.segments.joined(separator: "\",\"") + "\"],\"fnv64\":[\""
+            out += shape.digests.joined(separator: "\",\"") + "\"]}"
+        }
+        return out + "]}"
+    }
+
+    /// A JSON string literal (the same escapes as `JSONValue`).
+    static func appendJSON(_ text: String, to out: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += "\"" + text + "\""
+            return
+        }
+        JSONValue.string(text).write(into: &out)
     }
 
     /// Reads a skeleton back; nil when `text` is not one of prevod's.
@@ -67,7 +112,7 @@ public struct Skeleton: Sendable, Hashable {
         var paragraphs: [ParagraphShape] = []
         for raw in rawParagraphs {
             guard let unit = raw["unit"] as? String, let gaps = raw["gaps"] as? [String], let segments = raw["segments"] as? [String],
-                let digests = raw["sha256"] as? [String], gaps.count == segments.count + 1, digests.count == segments.count
+                let digests = raw["fnv64"] as? [String], gaps.count == segments.count + 1, digests.count == segments.count
             else { return nil }
             paragraphs.append(ParagraphShape(unit: unit, line: raw["line"] as? Int ?? 0, gaps: gaps, segments: segments, digests: digests))
         }
@@ -76,7 +121,8 @@ public struct Skeleton: Sendable, Hashable {
             source: object["source"] as? String ?? "", paragraphs: paragraphs)
     }
 
-    init(article: String, date: String?, format: String, source: String, paragraphs: [ParagraphShape]) {
+    /// A skeleton recorded elsewhere (a kit's manifest keeps the same structure).
+    public init(article: String, date: String?, format: String, source: String, paragraphs: [ParagraphShape]) {
         self.article = article
         self.date = date
         self.format = format

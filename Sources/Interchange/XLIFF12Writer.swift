@@ -5,20 +5,15 @@ import XMLKit
 /// `<trans-unit>` per sentence with `<target state="needs-translation">` pre-filled with the source (OmegaT
 /// translates only inside `<target>` and skips units without one), glossary hits as `<mrk mtype="term">` in the
 /// source and as `<note>`s, and the paragraph structure in the header's skeleton.
-public enum XLIFF12Writer {
-    /// The document for one article.
+public enum XLIFF12Writer: ArticleDocumentWriter {
+    /// The document for one article as UTF-8 (``ArticleDocumentWriter/document(_:)`` gives it as a string).
     ///
     /// - Complexity: O(*n*) in the size of the article.
-    public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
-        try prepared.checkCharacters()
-        do {
-            return try write(prepared)
-        } catch {
-            throw .invalid(SourceLocation(file: prepared.article.source), error.description)
-        }
+    public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
+        try prepared.writeDocument(with: write)
     }
 
-    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> String {
+    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
         let article = prepared.article
         var xml = XMLWriter()
         try xml.start("xliff", ["xmlns": Namespaces.xliff12, "version": "1.2"])
@@ -28,7 +23,7 @@ public enum XLIFF12Writer {
         ])
         try xml.start("header")
         try xml.start("skl")
-        try xml.element("internal-file", ["form": Skeleton.form], text: Skeleton(article).serialized())
+        try xml.element("internal-file", ["form": Skeleton.form], text: prepared.skeleton)
         xml.end()
         try xml.start("tool", ["tool-id": "prevod", "tool-name": "prevod"])
         xml.end()
@@ -67,7 +62,7 @@ public enum XLIFF12Writer {
             }
             xml.end()
         }
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     /// "Путин → Putin (person)" style note for one glossary hit.

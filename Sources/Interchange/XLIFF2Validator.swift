@@ -188,6 +188,9 @@ public struct XLIFF2Validator {
         "canResegment": .yesNo, "translate": .yesNo, "srcDir": .dir, "trgDir": .dir, "xml:space": .space, "xml:lang": .language,
     ]
 
+    /// Attributes of `<group>` and `<unit>`.
+    private static let containerAttributes: [String: Kind] = regionFlags.merging(["id": .nmtoken, "name": .text, "type": .userDefined]) { $1 }
+
     // MARK: Structure
 
     private mutating func xliff(_ root: XMLElement) {
@@ -293,32 +296,38 @@ public struct XLIFF2Validator {
         for child in skeleton.elements() where child.name.namespace == Self.core { problem(child, "<\(child.name.local)> is not allowed in <skeleton>") }
     }
 
-    private mutating func notes(_ notes: XMLElement) {
-        attributes(notes, [:], others: .none)
-        noText(notes)
+    /// A container of one or more core `child` elements with unique ids (`<notes>`, `<originalData>`); `check`
+    /// validates each child. Returns the children's ids.
+    @discardableResult
+    private mutating func list(_ container: XMLElement, of child: String, _ check: (inout XLIFF2Validator, XMLElement) -> Void) -> Set<String> {
+        attributes(container, [:], others: .none)
+        noText(container)
         var ids: [String: Int] = [:]
-        let list = notes.elements()
-        if list.isEmpty { problem(notes, "<notes> needs at least one <note>") }
-        for note in list {
-            guard isCore(note, "note") else {
-                problem(note, "<\(note.qualifiedName)> is not allowed in <notes>")
+        let children = container.elements()
+        if children.isEmpty { problem(container, "<\(container.name.local)> needs at least one <\(child)>") }
+        for element in children {
+            guard isCore(element, child) else {
+                problem(element, "<\(element.qualifiedName)> is not allowed in <\(container.name.local)>")
                 continue
             }
-            attributes(note, ["id": .nmtoken, "appliesTo": .appliesTo, "category": .text, "priority": .priority, "xml:lang": .language], others: .any)
-            if !note.elements().isEmpty { problem(note, "<note> holds text only") }
-            if let id = note.attribute("id") {
+            check(&self, element)
+            if let id = element.attribute("id") {
                 ids[id, default: 0] += 1
-                if ids[id] == 2 { problem(note, "note id \(id) is not unique") }
+                if ids[id] == 2 { problem(element, "\(child) id \(id) is not unique in <\(container.name.local)>") }
             }
+        }
+        return Set(ids.keys)
+    }
+
+    private mutating func notes(_ notes: XMLElement) {
+        list(notes, of: "note") { validator, note in
+            validator.attributes(note, ["id": .nmtoken, "appliesTo": .appliesTo, "category": .text, "priority": .priority, "xml:lang": .language], others: .any)
+            if !note.elements().isEmpty { validator.problem(note, "<note> holds text only") }
         }
     }
 
     private mutating func group(_ group: XMLElement, _ parent: Context, ids: inout [String: Int]) {
-        var allowed = Self.regionFlags
-        allowed["id"] = .nmtoken
-        allowed["name"] = .text
-        allowed["type"] = .userDefined
-        attributes(group, allowed, required: ["id"], others: .any)
+        attributes(group, Self.containerAttributes, required: ["id"], others: .any)
         noText(group)
         let context = parent.entering(group)
         var stage = 0
@@ -399,11 +408,7 @@ public struct XLIFF2Validator {
     }
 
     private mutating func unit(_ unit: XMLElement, _ parent: Context) {
-        var allowed = Self.regionFlags
-        allowed["id"] = .nmtoken
-        allowed["name"] = .text
-        allowed["type"] = .userDefined
-        attributes(unit, allowed, required: ["id"], others: .any)
+        attributes(unit, Self.containerAttributes, required: ["id"], others: .any)
         noText(unit)
         let context = parent.entering(unit)
         var stage = 0
@@ -511,27 +516,13 @@ public struct XLIFF2Validator {
     }
 
     private mutating func originalData(_ element: XMLElement) -> Set<String> {
-        attributes(element, [:], others: .none)
-        noText(element)
-        var ids: [String: Int] = [:]
-        let list = element.elements()
-        if list.isEmpty { problem(element, "<originalData> needs at least one <data>") }
-        for data in list {
-            guard isCore(data, "data") else {
-                problem(data, "<\(data.qualifiedName)> is not allowed in <originalData>")
-                continue
-            }
-            attributes(data, ["id": .nmtoken, "dir": .dir, "xml:space": .space], required: ["id"], others: .none)
-            if let space = data.attribute("space", namespace: Self.xmlNS), space != "preserve" { problem(data, "xml:space on <data> can only be preserve") }
+        list(element, of: "data") { validator, data in
+            validator.attributes(data, ["id": .nmtoken, "dir": .dir, "xml:space": .space], required: ["id"], others: .none)
+            if let space = data.attribute("space", namespace: Self.xmlNS), space != "preserve" { validator.problem(data, "xml:space on <data> can only be preserve") }
             for child in data.elements() {
-                if isCore(child, "cp") { cp(child) } else { problem(child, "<\(child.qualifiedName)> is not allowed in <data> (only text and <cp>)") }
-            }
-            if let id = data.attribute("id") {
-                ids[id, default: 0] += 1
-                if ids[id] == 2 { problem(data, "data id \(id) is not unique in <originalData>") }
+                if validator.isCore(child, "cp") { validator.cp(child) } else { validator.problem(child, "<\(child.qualifiedName)> is not allowed in <data> (only text and <cp>)") }
             }
         }
-        return Set(ids.keys)
     }
 
     private mutating func cp(_ element: XMLElement) {

@@ -8,20 +8,15 @@ import XMLKit
 /// metadata module.
 ///
 /// Output is deterministic: the same article and glossary give the same bytes.
-public enum XLIFF2Writer {
-    /// The document for one article.
+public enum XLIFF2Writer: ArticleDocumentWriter {
+    /// The document for one article as UTF-8 (``ArticleDocumentWriter/document(_:)`` gives it as a string).
     ///
     /// - Complexity: O(*n*) in the size of the article.
-    public static func document(_ prepared: PreparedArticle) throws(InterchangeError) -> String {
-        try prepared.checkCharacters()
-        do {
-            return try write(prepared)
-        } catch {
-            throw .invalid(SourceLocation(file: prepared.article.source), error.description)
-        }
+    public static func bytes(_ prepared: PreparedArticle) throws(InterchangeError) -> [UInt8] {
+        try prepared.writeDocument(with: write)
     }
 
-    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> String {
+    private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
         let article = prepared.article
         var xml = XMLWriter()
         try xml.start("xliff", [
@@ -29,7 +24,7 @@ public enum XLIFF2Writer {
             "version": "2.1", "srcLang": prepared.sourceLanguage, "trgLang": prepared.targetLanguage,
         ])
         try xml.start("file", ["id": prepared.fileID, "original": article.source, "xml:space": "preserve"])
-        try xml.element("skeleton", text: Skeleton(article).serialized())
+        try xml.element("skeleton", text: prepared.skeleton)
         try xml.start("mda:metadata")
         try xml.start("mda:metaGroup", ["category": "article"])
         try xml.element("mda:meta", ["type": "id"], text: article.id)
@@ -77,7 +72,7 @@ public enum XLIFF2Writer {
             if !tail.isEmpty { try ignorable(String(tail), into: &xml) }
             xml.end()
         }
-        return xml.finish()
+        return xml.finishBytes()
     }
 
     private static func ignorable(_ text: String, into xml: inout XMLWriter) throws(XMLWriterError) {

@@ -3,6 +3,7 @@ import Foundation
 import ICU
 import Interchange
 import Segmentation
+import Terminology
 
 /// A finished kit: its files (manifest last) and the manifest they were described in.
 public struct Kit: Sendable {
@@ -17,8 +18,8 @@ public struct KitOptions: Sendable {
     public var rules: SegmentationRules
     /// Extra abbreviation files added to the built-in rules (recorded in the manifest).
     public var abbreviationFiles: [KitManifest.FileRecord] = []
-    /// The glossary, as exchange files carry it (the marks of the annotators index into it).
-    public var entries: [TermEntry] = []
+    /// The glossary, compiled (its matchers find the terms; the marks index into its entries).
+    public var glossary: GlossaryTerms?
     public var glossaryFiles: [KitManifest.FileRecord] = []
     /// Translation pairs of the memories given, in memory order.
     public var memory: [MemoryPair] = []
@@ -49,12 +50,10 @@ public final class KitBuilder: Sendable {
     }
 
     private let options: KitOptions
-    private let annotators: (any TermAnnotatorFactory)?
     private let jobs: Int
 
-    public init(options: KitOptions, annotators: (any TermAnnotatorFactory)? = nil, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    public init(options: KitOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.options = options
-        self.annotators = annotators
         self.jobs = max(1, jobs)
     }
 
@@ -74,7 +73,7 @@ public final class KitBuilder: Sendable {
         manifest.memories.files = options.memoryFiles
         manifest.memories.units = options.memory.count
         manifest.glossary.files = options.glossaryFiles
-        manifest.glossary.entries = options.entries.count
+        manifest.glossary.entries = options.glossary?.entries.count ?? 0
 
         let results = try packageAll(articles, memory: memory, progress: progress)
         var files: [KitFile] = []
@@ -99,25 +98,13 @@ public final class KitBuilder: Sendable {
 
         let used = usedSurfaces.keys.sorted()
         manifest.glossary.used = used.count
-        let title = "Glossary entries that occur in this kit (prevod \(options.toolVersion))"
-        let usedEntries = used.map { options.entries[$0] }
-        var omegaTLines = usedEntries
-        for index in used {
-            let entry = options.entries[index]
-            var seen: Set<String> = [entry.source]
-            for surface in usedSurfaces[index]! where seen.insert(surface).inserted {
-                // OmegaT matches glossary entries as written: list each inflected form the kit contains.
-                var form = entry
-                form.source = surface
-                form.note = "form of \(entry.source)" + (entry.note.map { "; " + $0 } ?? "")
-                omegaTLines.append(form)
-            }
-        }
-        let tsv = TermbaseWriter.omegaT(omegaTLines)
-        manifest.glossary.tsvLines = tsv.split(separator: "\n").count
         do {
-            files.append(KitFile(path: KitLayout.glossaryTSV, text: tsv))
-            files.append(KitFile(path: KitLayout.glossaryTBX, text: try TermbaseWriter.tbx(usedEntries, title: title)))
+            if let glossary = options.glossary {
+                let (tsv, tbx) = try Self.glossaryFiles(glossary, used: used, surfaces: usedSurfaces)
+                manifest.glossary.tsvLines = tsv.split(separator: "\n").count { !$0.hasPrefix("#") }
+                files.append(KitFile(path: KitLayout.glossaryTSV, text: tsv))
+                if let tbx { files.append(KitFile(path: KitLayout.glossaryTBX, text: tbx)) }
+            }
             files.append(KitFile(path: KitLayout.segmentationRules, text: try SRXExporter(rules: [options.rules]).document()))
         } catch {
             throw .invalidInput("cannot write the kit's glossary or segmentation rules: \(error)")
@@ -178,6 +165,23 @@ public final class KitBuilder: Sendable {
         var surfaces: [(Int, String)]
     }
 
+    /// The entries that occur, as OmegaT TSV (with a line for every form prevod matches, so OmegaT finds inflected
+    /// occurrences too) and TBX v2 (nil when none occurs), both written by the Terminology module. The forms met in
+    /// the text that the inflector does not generate (a capitalised sentence start, a clitic) are added to the
+    /// entries' explicit forms first.
+    static func glossaryFiles(_ glossary: GlossaryTerms, used: [Int], surfaces: [Int: [String]]) throws -> (tsv: String, tbx: String?) {
+        var subset = glossary.subset(used)
+        for (i, index) in used.enumerated() {
+            let known = Set(TermIndex.matchedForms(of: subset.entries[i]))
+            var added = Set<String>()
+            for surface in surfaces[index] ?? [] where !known.contains(surface) && added.insert(surface).inserted {
+                subset.entries[i].forms.append(surface)
+            }
+        }
+        let tsv = try GlossaryWriter.write(subset, format: .omegat, withForms: true)
+        return (tsv, used.isEmpty ? nil : try GlossaryWriter.write(subset, format: .tbx))
+    }
+
     /// Prepares every article on the workers; results in input order.
     private func packageAll(
         _ articles: [Article], memory: MemoryIndex, progress: (@Sendable (Progress) -> Void)?
@@ -187,7 +191,7 @@ public final class KitBuilder: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let packager: ArticlePackager
             do throws(PackagingError) {
-                packager = try ArticlePackager(options: options, annotators: annotators, memory: memory)
+                packager = try ArticlePackager(options: options, memory: memory)
             } catch {
                 var i = worker
                 while i < articles.count {
@@ -221,12 +225,12 @@ final class ArticlePackager {
     let words: WordCounter
     let memory: MemoryIndex
 
-    init(options: KitOptions, annotators: (any TermAnnotatorFactory)?, memory: MemoryIndex) throws(PackagingError) {
+    init(options: KitOptions, memory: MemoryIndex) throws(PackagingError) {
         self.options = options
         self.memory = memory
         do {
             segmenter = try Segmenter(rules: options.rules)
-            annotator = try annotators?.makeAnnotator()
+            annotator = try options.glossary?.makeAnnotator()
             words = try WordCounter(language: options.rules.language)
         } catch {
             throw .invalidInput("cannot set up segmentation and term matching: \(error)")
@@ -236,7 +240,7 @@ final class ArticlePackager {
     /// Segments, annotates and looks up one article, and writes its XLIFF files.
     func package(_ article: Article) throws(PackagingError) -> KitBuilder.PackagedArticle {
         let layout = options.layout
-        var prepared = Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
+        var prepared = Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.glossary?.entries ?? [])
         let token = prepared.fileID
         var result = KitBuilder.PackagedArticle(
             record: KitManifest.ArticleRecord(

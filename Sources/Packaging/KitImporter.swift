@@ -30,7 +30,7 @@ public struct ReturnedKit: Sendable {
     }
 
     /// The folders an import reads; the rest of a project directory (OmegaT's backups, a large tm/) is not loaded.
-    static let wanted = ["source/", "xliff12/", "xliff21/", "target/", "omegat/", "glossary/"]
+    static let wanted = ["source/", "xliff12/", "xliff21/", "target/", "omegat/", "terminology/"]
 
     /// The files of a kit directory an import needs. Symbolic links are refused, as in a zip.
     static func readDirectory(_ root: String) throws(PackagingError) -> [KitFile] {
@@ -188,7 +188,7 @@ public enum KitImporter {
             for f in document.files.indices {
                 let record = try article(of: document.files[f], path: path, manifest: manifest)
                 try verify(document.files[f], against: record, path: path)
-                document.files[f].skeleton = skeleton(record)
+                document.files[f].skeleton = skeleton(record, returned: document.files[f])
                 fill(&document.files[f], token: record.token, from: projectMemory)
                 for unit in document.files[f].units {
                     for part in unit.parts where part.kind == .segment {
@@ -321,19 +321,18 @@ public enum KitImporter {
     }
 
     /// The manifest's record of an article as an Interchange skeleton, so `Importer` rebuilds the paragraphs from
-    /// what was packaged rather than from what came back.
-    static func skeleton(_ record: KitManifest.ArticleRecord) -> Skeleton? {
-        var members: [(String, JSONValue)] = [("prevod-skeleton", 1), ("article", .string(record.id))]
-        if let date = record.date { members.append(("date", .string(date))) }
-        members += [("format", .string(record.format)), ("source", .string(record.source))]
-        members.append(("paragraphs", .array(record.paragraphs.map { paragraph in
-            .object([
-                ("unit", .string(paragraph.unit)), ("line", .int(paragraph.line)), ("gaps", .array(paragraph.gaps.map(JSONValue.string))),
-                ("segments", .array(paragraph.segments.map { .string($0.id) })),
-                ("sha256", .array(paragraph.segments.map { .string(String($0.sha256.prefix(16))) })),
-            ])
-        })))
-        return Skeleton.parse(JSONValue.object(members).serialized())
+    /// what was packaged rather than from what came back. `verify` has already checked every returned source
+    /// against the manifest's SHA-256, so the skeleton's own fingerprints are taken from those sources.
+    static func skeleton(_ record: KitManifest.ArticleRecord, returned file: BilingualFile) -> Skeleton {
+        var sources: [String: String] = [:]
+        for unit in file.units { for part in unit.parts where part.kind == .segment { if let id = part.id { sources[id] = part.source } } }
+        return Skeleton(
+            article: record.id, date: record.date, format: record.format, source: record.source,
+            paragraphs: record.paragraphs.map { paragraph in
+                Skeleton.ParagraphShape(
+                    unit: paragraph.unit, line: paragraph.line, gaps: paragraph.gaps, segments: paragraph.segments.map(\.id),
+                    digests: paragraph.segments.map { sources[$0.id].map(Skeleton.digest) ?? "not returned" })
+            })
     }
 
     /// Segments the returned file leaves untranslated take OmegaT's project-memory translation, if it has one.

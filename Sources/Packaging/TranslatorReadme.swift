@@ -55,9 +55,11 @@ enum TranslatorReadme {
         out += layout == .omegat
             ? "source/                     XLIFF 1.2 for OmegaT (the project's source files)\ntm/auto/matches.tmx         what the memories offer for these segments (TMX 1.4b)\n"
             : "xliff12/                    XLIFF 1.2, one file per article\nmemory/matches.tmx          what the memories offer for these segments (TMX 1.4b)\n"
+        if !manifest.glossary.files.isEmpty {
+            out += "glossary/glossary.txt       the glossary entries that occur and their forms, OmegaT tab-separated\n"
+        }
+        if manifest.glossary.used > 0 { out += "terminology/glossary.tbx    the same entries as TBX\n" }
         out += """
-            glossary/glossary.txt       the glossary entries that occur, OmegaT tab-separated
-            terminology/glossary.tbx    the same entries as TBX
             segmentation/bulgarian.srx  the sentence segmentation rules used (SRX 2.0)
 
             """

@@ -24,7 +24,11 @@ struct GlossaryCLDRCommand: ParsableCommand {
     func run() throws {
         let glossary = try CLDRGlossary.build()
         var sink = OutputSink(path: output)
-        sink.write(try GlossaryWriter.write(glossary, format: to))
+        let comment = """
+            Starter bg→en glossary of countries, territories and time-zone exemplar cities, written by `prevod glossary cldr`
+            from the CLDR data in ICU \(icuVersion) (Unicode License, https://www.unicode.org/license.txt).
+            """
+        sink.write(try GlossaryWriter.write(glossary, format: to, comment: comment))
         try sink.finish()
         if output != nil {
             Diagnostics.warn("wrote \(glossary.entries.count) entries (ICU \(icuVersion)) to \(output!)")

@@ -1,28 +1,22 @@
 import Corpus
 import Foundation
 import Interchange
-import Terminology
 
 /// The glossary side of `prepare`: loads the glossaries (files, or directories of them), compiles one shared
-/// `TermIndex`, builds one `TermMatcher` per worker, and writes the entries used as TBX v2 and OmegaT TSV.
-/// Bridges Terminology's `GlossaryEntry`/`TermHit` to Interchange's `TermEntry`/`TermMark`.
+/// `TermIndex` (Interchange's `GlossaryTerms`, one `TermMatcher` per worker), and writes the entries used as TBX v2
+/// and OmegaT TSV.
 struct GlossarySupport {
     var entries: [TermEntry] = []
-    var annotators: MatcherFactory?
+    var annotators: GlossaryTerms?
     var sources: [String] = []
 
     static func load(_ paths: [String]) throws -> GlossarySupport {
         guard !paths.isEmpty else { return GlossarySupport() }
         let files = try expand(paths)
-        var glossary = try Glossary.load(files)
-        glossary.assignIDs()
-        let index = try TermIndex(glossary)
-        let entries = glossary.entries.map { entry in
-            TermEntry(id: entry.id, source: entry.source, translations: entry.targets, type: entry.type?.rawValue, partOfSpeech: entry.partOfSpeech, note: entry.note)
-        }
+        let terms = try GlossaryTerms.load(files)
         var support = GlossarySupport()
-        support.entries = entries
-        support.annotators = MatcherFactory(index: index)
+        support.entries = terms.entries
+        support.annotators = terms
         support.sources = files
         return support
     }
@@ -48,22 +42,21 @@ struct GlossarySupport {
         return files
     }
 
-    /// Writes `glossary.tbx` and `glossary.tsv` with the entries in `used`, in glossary order; returns the file count.
+    /// Writes `glossary.tbx` and `glossary.tsv` with the entries in `used`, in glossary order (both by the
+    /// Terminology module's writers); returns the file count. No TBX is written when no entry is used.
     func writeUsed(_ used: Set<Int>, to directory: String) throws -> Int {
-        let chosen = used.sorted().map { entries[$0] }
-        let title = "Glossary entries used by prevod prepare (from \(sources.map { ($0 as NSString).lastPathComponent }.joined(separator: ", ")))"
-        try AtomicFile.write(try TermbaseWriter.tbx(chosen, title: title), to: (directory as NSString).appendingPathComponent("glossary.tbx"))
-        try AtomicFile.write(TermbaseWriter.omegaT(chosen), to: (directory as NSString).appendingPathComponent("glossary.tsv"))
-        return 2
-    }
-}
-
-/// One `TermMatcher` per worker over the shared index.
-struct MatcherFactory: TermAnnotatorFactory {
-    let index: TermIndex
-
-    func makeAnnotator() throws -> TermAnnotator {
-        let matcher = try TermMatcher(index: index)
-        return { text in matcher.hits(in: text).map { TermMark(range: $0.range, entry: $0.entryIndex) } }
+        guard let terms = annotators else { return 0 }
+        let indexes = used.sorted()
+        var count = 1
+        try AtomicFile.write(try terms.omegaTGlossary(indexes), to: (directory as NSString).appendingPathComponent("glossary.tsv"))
+        let tbxPath = (directory as NSString).appendingPathComponent("glossary.tbx")
+        if let tbx = try terms.tbxGlossary(indexes) {
+            try AtomicFile.write(tbx, to: tbxPath)
+            count += 1
+        } else {
+            try? FileManager.default.removeItem(atPath: tbxPath)
+            Diagnostics.warn("warning: no glossary entry occurs in these articles; no glossary.tbx written")
+        }
+        return count
     }
 }

@@ -92,8 +92,12 @@ struct ImportCommand: ParsableCommand {
             }
         }
         let tmxPath = tmx ?? (outputDirectory as NSString).appendingPathComponent("translations.tmx")
-        try AtomicFile.write(try memory.finish(), to: tmxPath)
-        print("imported \(seen.count) articles into \(outputDirectory): \(translated) translated segments, \(untranslated) untranslated; memory \(tmxPath)")
+        if seen.isEmpty {
+            print("imported nothing: no article could be merged")
+        } else {
+            try AtomicFile.write(try memory.finish(), to: tmxPath)
+            print("imported \(seen.count) articles into \(outputDirectory): \(translated) translated segments, \(untranslated) untranslated; memory \(tmxPath)")
+        }
         if failed { throw ExitCode(1) }
     }
 }

@@ -37,10 +37,10 @@ struct KitImportRun {
         let opened = try ReturnedKit.open(kit, limits: limits)
         bar.update(ProgressBar.render(1, of: 3, unit: "steps (open, merge, check)"))
         let output = resolvedOutput
-        let result = try KitImporter.load(
+        var result = try KitImporter.load(
             opened, options: .init(outputDirectory: output, memoryPath: memory, returnedFiles: returned))
         bar.update(ProgressBar.render(2, of: 3, unit: "steps (open, merge, check)"))
-        let findings = try BitextReport.findings(result)
+        let findings = try BitextReport.run(&result, kit: opened, output: output)
         bar.finish()
         try result.commit()
         if !quiet && !json { for warning in result.warnings { Diagnostics.warn(warning) } }
@@ -50,7 +50,7 @@ struct KitImportRun {
             print(JSONValue.object([
                 ("kit", .string(kit)), ("articles", .int(result.articles.count)), ("translated", .int(result.translated)),
                 ("untranslated", .int(result.untranslated)), ("output", .string(output)), ("memory", .string(result.memoryPath)),
-                ("newPairs", .int(result.newPairs)), ("notStarted", .array(result.notStarted.map(JSONValue.string))), ("findings", .int(findings.count)),
+                ("newPairs", .int(result.newPairs)), ("report", .string((output as NSString).appendingPathComponent(BitextReport.fileName))), ("notStarted", .array(result.notStarted.map(JSONValue.string))), ("findings", .int(findings.count)),
                 ("categories", .object(categories.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
                 ("files", .array(result.outputs.map(JSONValue.string))), ("seconds", .double((seconds * 1000).rounded() / 1000)),
             ]).serialized())
@@ -70,7 +70,8 @@ struct KitImportRun {
                 print("bitext checks: no findings")
             } else {
                 print("bitext checks: \(findings.count) findings: "
-                    + categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+                    + categories.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    + " (details: \((output as NSString).appendingPathComponent(BitextReport.fileName)))")
             }
         }
     }

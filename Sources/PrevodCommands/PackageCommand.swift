@@ -68,7 +68,7 @@ struct PackageCommand: ParsableCommand {
         }
         options.rules = rules
         let terms = try GlossarySupport.load(glossaries)
-        options.entries = terms.entries
+        options.glossary = terms.annotators
         for file in terms.sources {
             let count = (try? GlossaryReader.read(file).glossary.entries.count) ?? 0
             options.glossaryFiles.append(try Self.record(file, items: count))
@@ -88,10 +88,16 @@ struct PackageCommand: ParsableCommand {
             options.memoryFiles.append(KitManifest.FileRecord(path: path, data: data, items: pairs.count))
         }
         options.fuzzyThreshold = Double(fuzzy) / 100
+        let checkRules = rules
+        let index = terms.annotators?.index
+        let glossaryFiles = terms.sources
+        options.sourceReport = { articles in
+            try KitChecks.sourceReport(articles, rules: checkRules, glossary: index, glossaryFiles: glossaryFiles)
+        }
 
         let articles = try readArticles()
         let bar = ProgressLine(enabled: !quiet && !json, label: "package")
-        let builder = KitBuilder(options: options, annotators: terms.annotators, jobs: jobs)
+        let builder = KitBuilder(options: options, jobs: jobs)
         let kit = try builder.build(articles) { step in bar.update(ProgressBar.render(step.done, of: step.total, unit: "articles")) }
         bar.finish()
         try KitOutput.write(kit, to: output)

@@ -43,6 +43,13 @@ public struct Glossary: Sendable, Hashable {
         }
     }
 
+    /// A copy with ids assigned (see ``assignIDs()``).
+    public func withIDs() -> Glossary {
+        var copy = self
+        copy.assignIDs()
+        return copy
+    }
+
     static func uniqueID(_ base: String, taken: inout Set<String>) -> String {
         var id = base.isEmpty ? "e" : base
         if let first = id.unicodeScalars.first, !(first.properties.isAlphabetic || first == "_") { id = "t-" + id }
@@ -83,6 +90,17 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     case csv
     /// TBX v2 (TBX-Basic, root `martif`).
     case tbx
+
+    /// Whether `path` is a TBX file: by its extension, or by content starting with `<` (after a byte order mark).
+    static func looksLikeXML(path: String, data: Data) -> Bool {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".tbx") || lower.hasSuffix(".xml") { return true }
+        if lower.hasSuffix(".csv") || lower.hasSuffix(".tsv") { return false }
+        var bytes = data.prefix(8)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+        return bytes.first == UInt8(ascii: "<")
+    }
 
     /// The format of `path`, from its extension and, for tab-separated files, its first row.
     public static func detect(path: String, firstLine: String?) -> GlossaryFormat {

@@ -26,6 +26,12 @@ public enum GlossaryReader {
     /// Reads glossary `data` as if from `path` (which names the file in messages and decides the format).
     public static func read(data: Data, path: String, format: GlossaryFormat? = nil) throws(TerminologyError) -> GlossaryReadResult {
         var bytes = data
+        if format == .tbx || (format == nil && GlossaryFormat.looksLikeXML(path: path, data: data)) {
+            // XMLKit decodes the XML itself (UTF-8, UTF-16 with a byte order mark, declared Latin-1).
+            var result = try TBXReader.read([UInt8](data), path: path)
+            result.glossary.assignIDs()
+            return result
+        }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
             let offset = firstInvalidUTF8Offset(bytes)
@@ -48,7 +54,7 @@ public enum GlossaryReader {
                 throw TerminologyError.malformed(SourceLocation(file: path, line: problem.line), message: problem.message)
             }
         case .tbx:
-            result = try TBXReader.read(text, path: path)
+            result = try TBXReader.read([UInt8](data), path: path)
         }
         result.glossary.assignIDs()
         return result

@@ -8,11 +8,13 @@ public enum GlossaryWriter {
 
     /// `glossary` in `format`. `withForms` (OmegaT only) adds a line for every inflected form prevod matches, so
     /// that OmegaT, which matches glossary entries by exact text and a stemmer, also finds "Курската област".
-    public static func write(_ glossary: Glossary, format: GlossaryFormat, withForms: Bool = false) throws(TerminologyError) -> String {
+    /// `comment` (TSV and OmegaT) is written first as `#` lines: where the data comes from, its licence.
+    public static func write(_ glossary: Glossary, format: GlossaryFormat, withForms: Bool = false, comment: String? = nil) throws(TerminologyError) -> String {
+        let prefix = comment.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 + "\n" }.joined() } ?? ""
         switch format {
-        case .tsv: return table(glossary, separator: "\t")
+        case .tsv: return prefix + table(glossary, separator: "\t")
+        case .omegat: return prefix + omegaT(glossary, withForms: withForms)
         case .csv: return table(glossary, separator: ",")
-        case .omegat: return omegaT(glossary, withForms: withForms)
         case .tbx: return try TBXWriter.document(glossary)
         }
     }

@@ -66,6 +66,9 @@ public struct TermIndex: Sendable {
             }
         }
         formCount = forms
+        guard builder.vocabulary.count < FrozenTrie.maximumVocabulary else {
+            throw TerminologyError.tooLarge("the glossary has \(builder.vocabulary.count) distinct words; at most \(FrozenTrie.maximumVocabulary - 1) fit an index")
+        }
         let compiled = builder.compile()
         candidates = compiled.candidates
         trie = FrozenTrie(

@@ -38,6 +38,8 @@ public final class TermMatcher {
     /// Token positions of the current walk (a skipped clitic excluded).
     private var positions: UnsafeMutablePointer<Int>
     private var positionCapacity: Int
+    /// Token spans of the hits of the current text (kept to reuse its storage).
+    private var spans: [(first: Int, last: Int, candidate: Int)] = []
 
     public init(index: TermIndex) throws(TerminologyError) {
         self.index = index
@@ -76,9 +78,11 @@ public final class TermMatcher {
         }
         let length = UTF16Transcoding.transcode(bytes, into: UnsafeMutableBufferPointer(start: units, count: unitCapacity))
         let text = UnsafeBufferPointer(start: units, count: length)
-        tokenizer.tokenize(text)
-        lookUpTokens(text)
-        var spans: [(first: Int, last: Int, candidate: Int)] = []
+        var lookup = VocabularyLookup(trie: trie, scratch: scratch, capacity: scratchCapacity)
+        tokenizer.tokenize(text, lookup: &lookup)
+        scratch = lookup.scratch
+        scratchCapacity = lookup.capacity
+        spans.removeAll(keepingCapacity: true)
         scan(text, into: &spans)
         guard !spans.isEmpty else { return [] }
         var converter = OffsetConverter()
@@ -88,38 +92,35 @@ public final class TermMatcher {
             let upper = converter.advance(to: Int(tokens[span.last].end), in: text)
             let surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[lower.utf8..<upper.utf8]), as: UTF8.self)
             return TermHit(
-                entryIndex: Int(index.candidates[span.candidate].entry), range: lower.utf8..<upper.utf8,
+                entryIndex: Int(trie.candidateEntry[span.candidate]), range: lower.utf8..<upper.utf8,
                 characterRange: lower.scalar..<upper.scalar, surface: surface)
         }
     }
 
-    /// Folds every word token and looks it up in the vocabulary (-1: no glossary form uses it).
-    private func lookUpTokens(_ text: UnsafeBufferPointer<UInt16>) {
-        let tokens = tokenizer.tokens
-        let punctuationInVocabulary = trie.hasPunctuation
-        for i in 0..<tokenizer.count {
-            if tokens[i].isPunctuation && !punctuationInVocabulary { continue }
-            let start = Int(tokens[i].start)
-            let length = Int(tokens[i].end) - start
-            if length > scratchCapacity {
-                scratch.deallocate()
-                scratchCapacity = length * 2
-                scratch = .allocate(capacity: scratchCapacity)
-            }
-            let piece = UnsafeBufferPointer(start: text.baseAddress! + start, count: length)
-            if let (count, hash) = TermFolding.fastFold(piece, into: scratch) {
-                tokens[i].id = trie.lookup(scratch, count: count, hash: hash)
-            } else {
-                let key = TermFolding.fold(Array(piece))
-                tokens[i].id = key.withUnsafeBufferPointer { trie.lookup($0.baseAddress!, count: $0.count, hash: TokenTable.hash($0)) }
-            }
+    /// The text's UTF-16 units, its tokens, and for each token whether a glossary hit covers it (for suggestions).
+    func analyze(_ text: String) -> (units: [UInt16], tokens: [Token], covered: [Bool]) {
+        let units = Array(text.utf16)
+        var tokens: [Token] = []
+        var covered: [Bool] = []
+        units.withUnsafeBufferPointer { buffer in
+            var lookup = VocabularyLookup(trie: trie, scratch: scratch, capacity: scratchCapacity)
+            tokenizer.tokenize(buffer, lookup: &lookup)
+            scratch = lookup.scratch
+            scratchCapacity = lookup.capacity
+            var spans: [(first: Int, last: Int, candidate: Int)] = []
+            scan(buffer, into: &spans)
+            tokens = Array(UnsafeBufferPointer(start: tokenizer.tokens, count: tokenizer.count))
+            covered = [Bool](repeating: false, count: tokens.count)
+            for span in spans { for i in span.first...span.last { covered[i] = true } }
         }
+        return (units, tokens, covered)
     }
 
     /// Leftmost-longest walk of the trie from every token; appends token spans with the winning candidate.
     private func scan(_ text: UnsafeBufferPointer<UInt16>, into result: inout [(first: Int, last: Int, candidate: Int)]) {
         let tokens = tokenizer.tokens
         let count = tokenizer.count
+        let trie = self.trie
         var i = 0
         while i < count {
             let first = tokens[i].id
@@ -132,11 +133,13 @@ public final class TermMatcher {
             var j = i
             var skippedClitic = false
             while true {
-                if let candidate = accepted(state, first: i, last: j, depth: depth, text: text) {
+                if trie.states[Int(state)].candidateStart < trie.states[Int(state)].candidateEnd,
+                    let candidate = accepted(state, first: i, last: j, depth: depth, text: text)
+                {
                     best = (j, candidate)
                 }
                 var k = j + 1
-                guard k < count else { break }
+                guard k < count, trie.states[Int(state)].hasChildren else { break }
                 var token = tokens[k].id
                 var next: Int32 = token >= 0 ? trie.next(state, token) : -1
                 if next < 0, !skippedClitic, token >= 0, trie.states[Int(state)].cliticAllowed, trie.isClitic[Int(token)], k + 1 < count {
@@ -178,9 +181,24 @@ public final class TermMatcher {
             return nil
         }
         for c in Int(info.candidateStart)..<Int(info.candidateEnd) {
+            if trie.candidateCaseFree[c] { return c }
+            guard Int(trie.candidateWordCount[c]) == depth else { continue }
+            if !trie.candidateExactCase[c] {
+                // Only capitals required: check the marked words.
+                var mask = trie.candidateCapitalMask[c]
+                var ok = true
+                while mask != 0 {
+                    let n = mask.trailingZeroBitCount
+                    if !startsWithCapital(Int(tokens[positions[n]].start), text) {
+                        ok = false
+                        break
+                    }
+                    mask &= mask - 1
+                }
+                if ok { return c }
+                continue
+            }
             let candidate = index.candidates[c]
-            if candidate.allCaseFree { return c }
-            guard candidate.caseRequirements.count == depth else { continue }
             var ok = true
             for (n, requirement) in candidate.caseRequirements.enumerated() where !meets(requirement, token: positions[n], text) {
                 ok = false
@@ -227,6 +245,36 @@ public final class TermMatcher {
             // Upper or title case: a cased letter that title-casing leaves unchanged.
             return scalar.properties.isCased && !scalar.properties.changesWhenTitlecased
         }
+    }
+}
+
+/// Folds a token (NFKC_Casefold) and looks it up in the vocabulary: -1 when no glossary form uses it.
+struct VocabularyLookup: TokenLookup {
+    let trie: FrozenTrie
+    /// Room for a folded token, grown (and handed back to the matcher) when a token is longer.
+    var scratch: UnsafeMutablePointer<UInt16>
+    var capacity: Int
+
+    init(trie: FrozenTrie, scratch: UnsafeMutablePointer<UInt16>, capacity: Int) {
+        self.trie = trie
+        self.scratch = scratch
+        self.capacity = capacity
+    }
+
+    var wantsPunctuation: Bool { trie.hasPunctuation }
+
+    @inline(__always)
+    mutating func id(of piece: UnsafeBufferPointer<UInt16>) -> Int32 {
+        if piece.count > capacity {
+            scratch.deallocate()
+            capacity = piece.count * 2
+            scratch = .allocate(capacity: capacity)
+        }
+        if let (folded, hash) = TermFolding.fastFold(piece, into: scratch) {
+            return trie.lookup(scratch, count: folded, hash: hash)
+        }
+        let key = TermFolding.fold(Array(piece))
+        return key.withUnsafeBufferPointer { trie.lookup($0.baseAddress!, count: $0.count, hash: TokenTable.hash($0)) }
     }
 }
 
@@ -283,3 +331,4 @@ extension TermMatcher {
         return result
     }
 }
+

@@ -47,16 +47,34 @@ final class TermTokenizer {
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     func tokenize(_ text: UnsafeBufferPointer<UInt16>) {
+        var none = NoLookup()
+        tokenize(text, lookup: &none)
+    }
+
+    /// Tokenizes `text` and gives every word token (and punctuation token, when `lookup` wants them) the id
+    /// `lookup` finds for it, in the same pass, while the token's text is still in the cache.
+    @inline(__always)
+    func tokenize<Lookup: TokenLookup>(_ text: UnsafeBufferPointer<UInt16>, lookup: inout Lookup) {
         count = 0
         guard let bounds = try? iterator.boundaries(in: text), !bounds.isEmpty else { return }
+        // Every boundary gives at most one token, and a trailing hyphen one more: no growth inside the loop.
         if capacity < bounds.count + 1 {
             tokens.deallocate()
             capacity = bounds.count * 2
             tokens = .allocate(capacity: capacity)
         }
+        let out = tokens
+        var n = 0
         var start: Int32 = 0
         var pendingHyphen = false
         var lastWasToken = false
+        let base = text.baseAddress!
+        let punctuationIDs = lookup.wantsPunctuation
+        @inline(__always) func punctuation(_ start: Int32, _ end: Int32) {
+            let id = punctuationIDs ? lookup.id(of: UnsafeBufferPointer(start: base + Int(start), count: Int(end - start))) : -1
+            out[n] = Token(start: start, end: end, id: id, flags: Token.punctuation)
+            n += 1
+        }
         bounds.withUnsafeBufferPointer { bounds in
             for end in bounds {
                 defer { start = end }
@@ -66,13 +84,14 @@ final class TermTokenizer {
                 case .word, .number:
                     let flags: UInt8 = (kind == .number ? Token.number : 0)
                         | (pendingHyphen && lastWasToken ? Token.hyphenBefore : 0)
-                    tokens[count] = Token(start: start, end: end, id: -1, flags: flags)
-                    count += 1
+                    let id = lookup.id(of: UnsafeBufferPointer(start: base + Int(start), count: Int(end - start)))
+                    out[n] = Token(start: start, end: end, id: id, flags: flags)
+                    n += 1
                     pendingHyphen = false
                     lastWasToken = true
                 case .space:
                     // "Чен - ун": a spaced hyphen is a dash, a punctuation token.
-                    if pendingHyphen { appendPunctuation(start - 1, start) }
+                    if pendingHyphen { punctuation(start - 1, start) }
                     pendingHyphen = false
                     lastWasToken = false
                 case .ignorable:
@@ -83,27 +102,16 @@ final class TermTokenizer {
                         continue
                     }
                     if pendingHyphen {
-                        appendPunctuation(start - 1, start)
+                        punctuation(start - 1, start)
                         pendingHyphen = false
                     }
-                    appendPunctuation(start, end)
+                    punctuation(start, end)
                     lastWasToken = false
                 }
             }
         }
-        if pendingHyphen, let last = bounds.last { appendPunctuation(last - 1, last) }
-    }
-
-    private func appendPunctuation(_ start: Int32, _ end: Int32) {
-        if count == capacity {
-            let bigger = UnsafeMutablePointer<Token>.allocate(capacity: capacity * 2)
-            bigger.moveInitialize(from: tokens, count: count)
-            tokens.deallocate()
-            tokens = bigger
-            capacity *= 2
-        }
-        tokens[count] = Token(start: start, end: end, id: -1, flags: Token.punctuation)
-        count += 1
+        if pendingHyphen, let last = bounds.last { punctuation(last - 1, last) }
+        count = n
     }
 
     enum PieceKind { case word, number, space, ignorable, punctuation }
@@ -142,6 +150,19 @@ final class TermTokenizer {
     }
 }
 
+/// Gives tokens their vocabulary ids while the tokenizer runs.
+protocol TokenLookup {
+    /// Whether punctuation tokens need an id too (some glossary form contains punctuation).
+    var wantsPunctuation: Bool { get }
+    mutating func id(of piece: UnsafeBufferPointer<UInt16>) -> Int32
+}
+
+/// No vocabulary (tokenizing glossary forms): every id is -1.
+struct NoLookup: TokenLookup {
+    var wantsPunctuation: Bool { false }
+    func id(of piece: UnsafeBufferPointer<UInt16>) -> Int32 { -1 }
+}
+
 @inline(__always) func isHyphen(_ unit: UInt16) -> Bool { unit == 0x2D || unit == 0x2010 || unit == 0x2011 }
 
 @inline(__always) func isSpace(_ unit: UInt16) -> Bool {
@@ -158,23 +179,50 @@ enum TermFolding {
     /// (``TokenTable/hash(_:)`` of the folded units), or nil when a character needs ICU.
     @inline(__always)
     static func fastFold(_ units: UnsafeBufferPointer<UInt16>, into output: UnsafeMutablePointer<UInt16>) -> (count: Int, hash: UInt32)? {
+        let table = foldTable
         var n = 0
         var h: UInt32 = 2_166_136_261
         for unit in units {
-            var folded = unit
-            switch unit {
-            case 0x41...0x5A, 0x410...0x42F: folded = unit &+ 0x20
-            case 0x400...0x40F: folded = unit &+ 0x50
-            case 0x00...0x7F, 0x430...0x45F: break
-            case 0xAD, 0x200B...0x200D, 0x2060, 0xFEFF: continue
-            default: return nil
+            var folded: UInt16
+            if unit < 0x500 {
+                folded = table[Int(unit)]
+            } else if unit >= 0x2000 && unit < 0x2070 {
+                folded = table[0x500 + Int(unit - 0x2000)]
+            } else {
+                return nil
             }
+            if folded == skip { continue }
+            if folded == slow { return nil }
             output[n] = folded
             h = (h ^ UInt32(folded)) &* 16_777_619
             n += 1
         }
         return (n, h ^ (h >> 15))
     }
+
+    private static let slow: UInt16 = 0
+    private static let skip: UInt16 = 0xFFFF
+
+    /// NFKC_Casefold of U+0000–U+04FF and U+2000–U+206F where it is a single unit (or nothing: `skip`), `slow`
+    /// where ICU must decide (decompositions, the rest of the Latin and Cyrillic letters).
+    /// Allocated once and never freed.
+    nonisolated(unsafe) static let foldTable: UnsafeMutablePointer<UInt16> = {
+        let table = UnsafeMutablePointer<UInt16>.allocate(capacity: 0x500 + 0x70)
+        table.initialize(repeating: slow, count: 0x500 + 0x70)
+        for unit in 0..<0x80 { table[unit] = UInt16(unit) }
+        for unit in 0x41...0x5A { table[unit] = UInt16(unit + 0x20) }
+        for unit in 0x430...0x45F { table[unit] = UInt16(unit) }
+        for unit in 0x410...0x42F { table[unit] = UInt16(unit + 0x20) }
+        for unit in 0x400...0x40F { table[unit] = UInt16(unit + 0x50) }
+        table[0x0D] = 0x0D
+        for unit in [0xAB, 0xBB, 0xA7, 0xB0, 0xA9, 0xAE, 0xB7] { table[unit] = UInt16(unit) }
+        table[0xAD] = skip
+        // General punctuation that NFKC_Casefold keeps; U+2011 (non-breaking hyphen) becomes U+2010.
+        for unit in [0x2010, 0x2027, 0x2030] + Array(0x2012...0x2016) + Array(0x2018...0x2023) { table[0x500 + unit - 0x2000] = UInt16(unit) }
+        table[0x500 + 0x11] = 0x2010
+        for unit in [0x200B, 0x200C, 0x200D, 0x2060] { table[0x500 + unit - 0x2000] = skip }
+        return table
+    }()
 
     /// The folded key of `units`.
     static func fold(_ units: [UInt16]) -> [UInt16] {

@@ -137,11 +137,17 @@ struct TrieBuilder {
 /// The trie in flat memory: vocabulary slots, key pool, root transitions by token id, other transitions in an
 /// open-addressing table, and per-state data. Immutable after `init`, hence safe to share across threads.
 final class FrozenTrie: @unchecked Sendable {
-    struct Slot { var hash: UInt32; var id: Int32 }
+    /// A vocabulary slot: the top 11 bits of the key's hash over a 21-bit token id (empty: all ones), so a probe
+    /// touches 4 bytes and the table stays in the L2 cache for glossaries of tens of thousands of entries.
+    typealias Slot = UInt32
+    static let emptySlot: Slot = .max
+    static let idBits: UInt32 = 21
+    /// The most distinct tokens a vocabulary may hold (2^21).
+    static let maximumVocabulary = 1 << 21
     struct Key { var start: Int32; var length: Int32 }
     struct Edge { var key: UInt64; var next: Int32 }
     /// Per state: candidate range and whether a clitic may be skipped here.
-    struct State { var candidateStart: Int32; var candidateEnd: Int32; var cliticAllowed: Bool }
+    struct State { var candidateStart: Int32; var candidateEnd: Int32; var cliticAllowed: Bool; var hasChildren: Bool }
 
     let vocabularySize: Int
     /// Whether some glossary form contains a punctuation token ("св. Никола"); when none does, the matcher does
@@ -158,6 +164,15 @@ final class FrozenTrie: @unchecked Sendable {
     private let edges: UnsafeMutableBufferPointer<Edge>
     private let edgeMask: Int
     let states: UnsafeMutableBufferPointer<State>
+    /// Per candidate: the entry index, and whether the candidate accepts any letter case.
+    let candidateEntry: UnsafeMutableBufferPointer<Int32>
+    let candidateCaseFree: UnsafeMutableBufferPointer<Bool>
+    /// Per candidate: how its case requirements are checked without touching Swift arrays — bit *n* of
+    /// `capitalMask` set: word *n* must be capitalized; `exactCase`: some word must match exactly (slow path);
+    /// `wordCount`: the number of words the requirements cover.
+    let candidateCapitalMask: UnsafeMutableBufferPointer<UInt64>
+    let candidateExactCase: UnsafeMutableBufferPointer<Bool>
+    let candidateWordCount: UnsafeMutableBufferPointer<Int32>
 
     init(_ compiled: TrieBuilder.Compiled, vocabulary: TokenTable, clitics: [[UInt16]], hasPunctuation: Bool) {
         vocabularySize = vocabulary.count
@@ -165,7 +180,7 @@ final class FrozenTrie: @unchecked Sendable {
         var size = 64
         while size < vocabulary.count * 2 { size *= 2 }
         slots = .allocate(capacity: size)
-        slots.initialize(repeating: Slot(hash: 0, id: -1))
+        slots.initialize(repeating: Self.emptySlot)
         slotMask = size - 1
         keys = .allocate(capacity: max(1, vocabulary.count))
         pool = .allocate(capacity: max(1, vocabulary.pool.count))
@@ -174,8 +189,8 @@ final class FrozenTrie: @unchecked Sendable {
             keys[id] = Key(start: vocabulary.keyStart[id], length: vocabulary.keyLength[id])
             let h = vocabulary.hash(of: id)
             var i = Int(h) & slotMask
-            while slots[i].id >= 0 { i = (i + 1) & slotMask }
-            slots[i] = Slot(hash: h, id: Int32(id))
+            while slots[i] != Self.emptySlot { i = (i + 1) & slotMask }
+            slots[i] = Self.tag(h) | UInt32(id)
         }
         rootNext = .allocate(capacity: max(1, vocabulary.count))
         rootNext.initialize(repeating: -1)
@@ -203,10 +218,33 @@ final class FrozenTrie: @unchecked Sendable {
         states = .allocate(capacity: compiled.stateCount)
         for state in 0..<compiled.stateCount {
             let range = compiled.candidateRanges[state]
-            states[state] = State(candidateStart: range.lowerBound, candidateEnd: range.upperBound, cliticAllowed: compiled.cliticStates.contains(Int32(state)))
+            states[state] = State(
+                candidateStart: range.lowerBound, candidateEnd: range.upperBound,
+                cliticAllowed: compiled.cliticStates.contains(Int32(state)), hasChildren: !(compiled.edges[Int32(state)]?.isEmpty ?? true))
         }
         for clitic in clitics {
             if let id = vocabulary.lookup(clitic) { isClitic[Int(id)] = true }
+        }
+        candidateEntry = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateCaseFree = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateCapitalMask = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateExactCase = .allocate(capacity: max(1, compiled.candidates.count))
+        candidateWordCount = .allocate(capacity: max(1, compiled.candidates.count))
+        for (i, candidate) in compiled.candidates.enumerated() {
+            candidateEntry[i] = candidate.entry
+            candidateCaseFree[i] = candidate.allCaseFree
+            var mask: UInt64 = 0
+            var exact = candidate.caseRequirements.count > 64
+            for (n, requirement) in candidate.caseRequirements.enumerated() {
+                switch requirement {
+                case .any: break
+                case .capitalized: if n < 64 { mask |= 1 << UInt64(n) }
+                case .exact: exact = true
+                }
+            }
+            candidateCapitalMask[i] = mask
+            candidateExactCase[i] = exact
+            candidateWordCount[i] = Int32(candidate.caseRequirements.count)
         }
     }
 
@@ -218,19 +256,30 @@ final class FrozenTrie: @unchecked Sendable {
         isClitic.deallocate()
         edges.deallocate()
         states.deallocate()
+        candidateEntry.deallocate()
+        candidateCaseFree.deallocate()
+        candidateCapitalMask.deallocate()
+        candidateExactCase.deallocate()
+        candidateWordCount.deallocate()
     }
+
+    @inline(__always)
+    static func tag(_ hash: UInt32) -> UInt32 { (hash >> idBits) << idBits }
 
     /// The id of the folded token in `key`, or -1.
     ///
     /// - Complexity: O(1) expected.
     @inline(__always)
     func lookup(_ key: UnsafePointer<UInt16>, count: Int, hash h: UInt32) -> Int32 {
+        let tag = Self.tag(h)
+        let idMask: UInt32 = (1 << Self.idBits) - 1
         var i = Int(h) & slotMask
         while true {
             let slot = slots[i]
-            if slot.id < 0 { return -1 }
-            if slot.hash == h {
-                let k = keys[Int(slot.id)]
+            if slot == Self.emptySlot { return -1 }
+            if slot & ~idMask == tag {
+                let id = Int(slot & idMask)
+                let k = keys[id]
                 if Int(k.length) == count {
                     let base = pool.baseAddress! + Int(k.start)
                     var equal = true
@@ -238,7 +287,7 @@ final class FrozenTrie: @unchecked Sendable {
                         equal = false
                         break
                     }
-                    if equal { return slot.id }
+                    if equal { return Int32(id) }
                 }
             }
             i = (i + 1) & slotMask

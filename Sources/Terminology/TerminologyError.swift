@@ -11,6 +11,8 @@ public enum TerminologyError: Error, Sendable, Equatable, CustomStringConvertibl
     case unknownFormat(path: String, reason: String)
     /// ICU failed (tokenizing, normalizing): a broken installation rather than bad input.
     case icu(String)
+    /// A glossary beyond what an index holds.
+    case tooLarge(String)
     /// Writing an output file failed.
     case unwritable(path: String, reason: String)
 
@@ -25,6 +27,8 @@ public enum TerminologyError: Error, Sendable, Equatable, CustomStringConvertibl
                 + "expected .tsv (prevod or OmegaT), .csv, or .tbx (TBX v2 martif)"
         case .icu(let message):
             return "error: \(message)"
+        case .tooLarge(let message):
+            return "error: \(message); split the glossary"
         case .unwritable(let path, let reason):
             return "\(path): error: cannot write: \(reason)"
         }
@@ -37,7 +41,7 @@ public enum TerminologyError: Error, Sendable, Equatable, CustomStringConvertibl
             return SourceLocation(file: path)
         case .malformed(let location, _):
             return location
-        case .icu:
+        case .icu, .tooLarge:
             return nil
         }
     }

@@ -4,6 +4,8 @@ import Foundation
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("segment", SegmentationBench.run),
     ("terms", TermsBench.run),
+    ("prepare", InterchangeBench.run),
+    ("checks", ChecksBench.run),
     ("package", PackagingBench.run),
 ]
 

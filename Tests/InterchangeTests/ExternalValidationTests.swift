@@ -2,9 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Runs the built `prevod prepare` on Corpora/ (what `make run` does) and `prevod import` on its filled output, then
-/// checks every written file with the reference validators in ../shared (xmllint against the official XLIFF 1.2
-/// strict, XLIFF 2.1 core + modules, TMX 1.4b and TBX schemas; xliff2_rules.py) and reads them with translate-toolkit.
+/// Runs the built `prevod prepare` on Corpora/ with Glossaries/ (what `make run` does) and `prevod import` on its
+/// filled output, then checks every written file with the reference validators in ../shared (xmllint against the
+/// official XLIFF 1.2 strict, XLIFF 2.1 core + modules, TMX 1.4b and TBX schemas; xliff2_rules.py) and reads them
+/// with translate-toolkit.
 @Suite(.serialized, .enabled(if: TestPaths.sharedAvailable, "needs ../shared (reference data beside the checkout; present in CI)"))
 struct ExternalValidationTests {
     static let tools = TestPaths.shared.appendingPathComponent("tools/xml")
@@ -38,14 +39,10 @@ struct ExternalValidationTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// `prevod prepare Corpora --glossary (the shared seed and NTREX glossaries) --out DIR`, once per test run.
+    /// `prevod prepare Corpora --glossary Glossaries --out DIR`: what `make run` does, once per test run.
     static let prepared: Result<URL, Error> = Result {
         let out = try TestPaths.temporaryDirectory()
-        let glossaries = TestPaths.shared.appendingPathComponent("data/terminology")
-        let result = try Prevod.run([
-            "prepare", "Corpora", "--glossary", glossaries.appendingPathComponent("seed-glossary.tsv").path,
-            glossaries.appendingPathComponent("ntrex-glossary-dev.tsv").path, "--out", out.path, "--quiet",
-        ])
+        let result = try Prevod.run(["prepare", "Corpora", "--glossary", "Glossaries", "--out", out.path, "--quiet"])
         guard result.status == 0 else { throw PrepareFailed(message: result.stdout + result.stderr) }
         return out
     }

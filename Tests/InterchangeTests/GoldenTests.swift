@@ -7,22 +7,9 @@ import TestSupport
 /// Re-record after an intended change with `PREVOD_RECORD=1 swift test --filter GoldenTests`.
 @Suite struct GoldenTests {
     static let directory = TestPaths.packageRoot.appendingPathComponent("Tests/InterchangeTests/Golden")
-    static var recording: Bool { ProcessInfo.processInfo.environment["PREVOD_RECORD"] == "1" }
 
     func compare(_ actual: String, golden name: String) throws {
-        let url = Self.directory.appendingPathComponent(name)
-        if Self.recording {
-            try FileManager.default.createDirectory(at: Self.directory, withIntermediateDirectories: true)
-            try actual.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if actual != expected {
-            let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(a.count, e.count)).first { a[$0] != e[$0] } ?? min(a.count, e.count)
-            Issue.record("\(name) differs from the golden file at line \(line + 1) (re-record with PREVOD_RECORD=1 if intended):\nexpected: \(line < e.count ? String(e[line]) : "<end>")\nactual:   \(line < a.count ? String(a[line]) : "<end>")")
-        }
+        if let difference = try Golden.compare(actual, with: Self.directory.appendingPathComponent(name)) { Issue.record("\(difference)") }
     }
 
     @Test func sampleXLIFF21() throws {

@@ -148,3 +148,30 @@ import XMLKit
         #expect(writer.finish() == text + "\n")
     }
 }
+
+@Suite struct XMLWriterTests {
+    /// A refused text or attribute leaves nothing behind: the document stays well-formed and says where it failed.
+    @Test func refusedCharactersLeaveNoPartialMarkup() throws {
+        var writer = XMLWriter(indent: nil, declaration: false)
+        try writer.start("a")
+        #expect(throws: XMLWriterError.illegalCharacter("\u{1}", context: "attribute x of <b>")) { try writer.start("b", ["x": "bad\u{1}"]) }
+        #expect(throws: XMLWriterError.illegalCharacter("\u{FFFE}", context: "text of <a>")) { try writer.text("x\u{FFFE}") }
+        try writer.element("c", ["y": "tab\tand \"quote\" & <less>"], text: "ok & <fine>\r")
+        let output = writer.finish()
+        #expect(output == "<a><c y=\"tab&#9;and &quot;quote&quot; &amp; &lt;less&gt;\">ok &amp; &lt;fine&gt;&#13;</c></a>\n")
+        let reread = try XMLDocument.parse(Array(output.utf8), source: "w.xml")
+        #expect(reread.root.element("c")?.attribute("y") == "tab\tand \"quote\" & <less>")
+        #expect(reread.root.element("c")?.text == "ok & <fine>\r")
+    }
+
+    /// An element that starts with a child keeps its whitespace exactly (no indentation inside mixed content).
+    @Test func mixedContentIsNeverIndented() throws {
+        var writer = XMLWriter()
+        try writer.start("r")
+        try writer.startMixed("source")
+        try writer.element("mrk", text: "Путин")
+        try writer.text(" и Ким")
+        writer.end()
+        #expect(writer.finish().contains("<source><mrk>Путин</mrk> и Ким</source>"))
+    }
+}

@@ -87,7 +87,7 @@ struct OmegaTSegment {
             let document = try XLIFFReader.read([UInt8](try Data(contentsOf: URL(fileURLWithPath: project + "/" + record.xliff12))), source: record.xliff12)
             for unit in document.files[0].units { for part in unit.parts { kitSources.append(part.source) } }
         }
-        let annotate = try KitFixtures.glossary().annotators.makeAnnotator()
+        let annotate = try KitFixtures.glossary().makeAnnotator()
         let termSegments = Set(kitSources.filter { !annotate($0).isEmpty })
         #expect(segments.count == manifest.segmentCount)
         #expect(segments.map(\.source).sorted() == kitSources.sorted())

@@ -9,14 +9,6 @@ import TestSupport
 /// Kits built from the real corpus for the tests: the sample article (and NTREX articles), the curated glossaries,
 /// and memories made from the NTREX English originals.
 enum KitFixtures {
-    struct Annotators: TermAnnotatorFactory {
-        let index: TermIndex
-        func makeAnnotator() throws -> TermAnnotator {
-            let matcher = try TermMatcher(index: index)
-            return { text in matcher.hits(in: text).map { TermMark(range: $0.range, entry: $0.entryIndex) } }
-        }
-    }
-
     static let sample = TestPaths.corpora.appendingPathComponent("bta/2025-09-03-putin-kim.txt").path
 
     static func ntrex(_ language: String, _ name: String) -> String {
@@ -28,16 +20,11 @@ enum KitFixtures {
         try CorpusReader().readAll(paths)
     }
 
-    /// The curated glossaries of `Glossaries/` as exchange entries and a matcher factory.
-    static func glossary() throws -> (entries: [TermEntry], annotators: Annotators) {
+    /// The curated glossaries of `Glossaries/`, compiled.
+    static func glossary() throws -> GlossaryTerms {
         let files = try FileManager.default.contentsOfDirectory(atPath: TestPaths.glossaries.path).filter { $0.hasSuffix(".tsv") }.sorted()
             .map { TestPaths.glossaries.appendingPathComponent($0).path }
-        var glossary = try Glossary.load(files)
-        glossary.assignIDs()
-        let entries = glossary.entries.map {
-            TermEntry(id: $0.id, source: $0.source, translations: $0.targets, type: $0.type?.rawValue, partOfSpeech: $0.partOfSpeech, note: $0.note)
-        }
-        return (entries, Annotators(index: try TermIndex(glossary)))
+        return try GlossaryTerms.load(files)
     }
 
     /// A memory "from the English original": line *i* of the Bulgarian NTREX article paired with line *i* of the
@@ -66,14 +53,9 @@ enum KitFixtures {
         _ paths: [String], layout: KitLayout, memory: [MemoryPair] = [], withGlossary: Bool = true, jobs: Int = 2
     ) throws -> Kit {
         var options = KitOptions(layout: layout, rules: try .bulgarian(), toolVersion: "test")
-        var annotators: Annotators?
-        if withGlossary {
-            let (entries, factory) = try glossary()
-            options.entries = entries
-            annotators = factory
-        }
+        if withGlossary { options.glossary = try glossary() }
         options.memory = memory
-        return try KitBuilder(options: options, annotators: annotators, jobs: jobs).build(try articles(paths))
+        return try KitBuilder(options: options, jobs: jobs).build(try articles(paths))
     }
 
     /// Writes `kit` as a directory in a fresh temporary directory and returns its path.

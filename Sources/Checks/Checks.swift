@@ -1,1 +1,0 @@
-// The Checks module: see README.md, Architecture.
