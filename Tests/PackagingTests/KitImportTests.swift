@@ -132,6 +132,37 @@ private func fakeEnglish(_ source: String) -> String { "EN(\(source))" }
         #expect(result.translated == kit.manifest.segmentCount)
     }
 
+    /// XLIFF 2.1 translated the way a CAT tool does it: a `<target>` after every segment's `<source>`.
+    func translate21(_ text: String, _ translate: (String) -> String) throws -> String {
+        let segment = try Regex(#"(<segment [^>]*>\s*<source>)(.*?)(</source>)"#)
+        return text.replacing(segment) { match in
+            let inner = String(match.output[2].substring ?? "")
+            let plain = inner.replacing(try! Regex("<[^>]+>"), with: "")
+            return String(match.output[1].substring ?? "") + inner + "</source><target>" + KitFixtures.escape(translate(KitFixtures.unescape(plain))) + "</target>"
+        }
+    }
+
+    @Test func bothXLIFFVersionsReturnedMustAgree() throws {
+        let kit = try KitFixtures.build([KitFixtures.ntrex("bg", "bbc.381647")], layout: .plain, withGlossary: false)
+        func returned(_ translate12: @escaping (String) -> String, _ translate21: @escaping (String) -> String) throws -> ReturnedKit {
+            var files = kit.files
+            for i in files.indices {
+                if files[i].path.hasPrefix("xliff12/") { files[i] = KitFile(path: files[i].path, text: KitFixtures.translate12(files[i].text, translate12)) }
+                if files[i].path.hasPrefix("xliff21/") { files[i] = KitFile(path: files[i].path, text: try self.translate21(files[i].text, translate21)) }
+            }
+            let zip = try TestPaths.temporaryDirectory().appendingPathComponent("both.zip").path
+            try KitArchive.archive(files).write(to: URL(fileURLWithPath: zip))
+            return try ReturnedKit.open(zip)
+        }
+        let agreeing = try KitImporter.load(try returned(fakeEnglish, fakeEnglish), options: .init(outputDirectory: try output()))
+        #expect(agreeing.translated == kit.manifest.segmentCount && agreeing.returnedFiles.count == 1)
+        #expect {
+            try KitImporter.load(try returned(fakeEnglish, { "OTHER(\($0))" }), options: .init(outputDirectory: try output()))
+        } throws: { error in
+            "\(error)".contains("error: article bbc.381647 was also returned in") && "\(error)".contains("with a different translation")
+        }
+    }
+
     @Test func aZippedProjectFolderIsFoundInsideItsTopFolder() throws {
         let (kit, directory) = try translatedProject()
         var files: [KitFile] = []
