@@ -10,7 +10,7 @@ public struct Prevod: ParsableCommand {
             translators, aligns existing translations, checks consistency and packages kits for CAT tools.
             """,
         version: prevodVersion,
-        subcommands: [SegmentCommand.self]
+        subcommands: [SegmentCommand.self, AlignCommand.self]
     )
 
     public init() {}

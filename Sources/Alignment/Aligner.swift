@@ -1,0 +1,148 @@
+import Foundation
+
+/// Aligns Bulgarian segments with their English counterparts.
+///
+/// The pipeline for one document:
+/// 1. **Evidence** per segment: characters, sentence boundaries inside it, and anchor keys (numbers, dates, glossary
+///    terms, acronyms, Latin words, links, punctuation), plus name candidates.
+/// 2. **Band**: a small document is searched in full; a large one around a guide path through the anchors found once
+///    on each side, with a fixed half-width, so cost is linear in the length.
+/// 3. **Names** that sound alike (by transliteration) in nearby segments become shared keys.
+/// 4. **Search**: the best path of links (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3) by dynamic programming, and the
+///    posterior of each link by forward–backward; the band is doubled while the path runs along its edge.
+/// 5. **Scores and warnings**: each link's score is its posterior tempered by its own support; documents that do
+///    not look like a translation pair are flagged.
+///
+/// An aligner owns ICU segmenters: use one per task (it is not thread-safe).
+public final class Aligner {
+    public let parameters: AlignmentParameters
+    private let extractor: EvidenceExtractor
+    private let shapes: [LinkShape]
+
+    public init(parameters: AlignmentParameters = AlignmentParameters()) {
+        self.parameters = parameters
+        extractor = EvidenceExtractor(glossary: nil)
+        shapes = LinkShape.shapes(parameters)
+    }
+
+    /// Aligns one document.
+    ///
+    /// - Complexity: O((*n* + *m*) × *w*) time and memory for *n* and *m* segments and band half-width *w* (the whole
+    ///   grid for documents below ``AlignmentParameters/fullSearchCells``).
+    public func align(_ document: BilingualDocument) -> DocumentAlignment {
+        let n = document.bulgarian.count
+        let m = document.english.count
+        if n == 0 || m == 0 { return unalignable(document) }
+
+        let table = KeyTable()
+        var (bulgarian, latinWords) = extractor.bulgarian(document.bulgarian.segments, table: table)
+        var english = extractor.english(document.english.segments, latinWords: latinWords, table: table)
+
+        let full = Double(n + 1) * Double(m + 1) <= parameters.fullSearchCells
+        var width = max(4, Int(parameters.bandWidth))
+        var centers: [Double] = []
+        var band: Band
+        if full {
+            band = .full(rows: n, columns: m)
+        } else {
+            centers = GuidePath.centers(bulgarian: bulgarian, english: english, table: table)
+            band = .around(centers: centers, width: width, rows: n, columns: m)
+        }
+        NameMatcher(threshold: parameters.nameSimilarity).resolve(&bulgarian, &english, band: band, margin: 3, table: table)
+
+        let scorer = LinkScorer(bulgarian: bulgarian, english: english, table: table, parameters: parameters)
+        let paragraphs = ParagraphCost(bulgarian: document.bulgarian, english: document.english, parameters: parameters)
+        var result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
+        while result.touchesEdge && !band.isFull {
+            width *= 2
+            band = width >= max(n, m) ? .full(rows: n, columns: m) : .around(centers: centers, width: width, rows: n, columns: m)
+            result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
+        }
+
+        var links: [Link] = []
+        links.reserveCapacity(result.posteriors.count)
+        for (index, (from, to)) in zip(result.states, result.states.dropFirst()).enumerated() {
+            let b = from.i..<to.i
+            let e = from.j..<to.j
+            let posterior = result.posteriors[index]
+            var link = Link(bulgarian: b, english: e, score: posterior)
+            if link.isPair {
+                let support = scorer.evidence(b, e)
+                link.score = posterior * Self.sigmoid(parameters.supportSlope * (support - parameters.supportMidpoint))
+                link.evidence = explanation(scorer, b, e, table: table, support: support)
+            } else {
+                link.evidence = ["no counterpart"]
+            }
+            links.append(link)
+        }
+        var alignment = DocumentAlignment(document: document, links: links, warnings: [])
+        alignment.warnings = warnings(for: alignment, bulgarian: bulgarian, english: english)
+        return alignment
+    }
+
+    /// Aligns documents one after the other.
+    public func align(_ documents: [BilingualDocument]) -> [DocumentAlignment] { documents.map(align) }
+
+    // MARK: Results
+
+    private func unalignable(_ document: BilingualDocument) -> DocumentAlignment {
+        let links = (0..<document.bulgarian.count).map { Link(bulgarian: $0..<$0 + 1, english: 0..<0, score: 0, evidence: ["no counterpart"]) }
+            + (0..<document.english.count).map { Link(bulgarian: 0..<0, english: $0..<$0 + 1, score: 0, evidence: ["no counterpart"]) }
+        let empty = document.bulgarian.count == 0 ? "Bulgarian" : "English"
+        let other = document.bulgarian.count == 0 ? document.english.count : document.bulgarian.count
+        let warning = AlignmentWarning(
+            kind: .emptySide,
+            message: "\(document.id): the \(empty) side has no segments; its \(other) counterpart segment\(other == 1 ? " is" : "s are") left unaligned with score 0")
+        return DocumentAlignment(document: document, links: links, warnings: [warning])
+    }
+
+    private func explanation(_ scorer: LinkScorer, _ b: Range<Int>, _ e: Range<Int>, table: KeyTable, support: Double) -> [String] {
+        let (shared, unmatched) = scorer.explain(b, e)
+        var notes: [String] = []
+        var seen: Set<Int32> = []
+        for key in shared where seen.insert(key).inserted { notes.append(table.labels[Int(key)]) }
+        let bulgarianCharacters = b.reduce(0) { $0 + Int(scorer.bulgarian.characters[$1]) }
+        let englishCharacters = e.reduce(0) { $0 + Int(scorer.english.characters[$1]) }
+        let lengthEvidence = scorer.length.evidence(bulgarian: bulgarianCharacters, english: englishCharacters)
+        notes.append(lengthEvidence >= 0 ? "length fits" : "length differs (\(bulgarianCharacters):\(englishCharacters) characters)")
+        var missing: [String] = []
+        seen = []
+        for key in unmatched where seen.insert(key).inserted && table.kinds[Int(key)] != .quote { missing.append(table.labels[Int(key)]) }
+        if !missing.isEmpty { notes.append("one side only: " + missing.prefix(4).joined(separator: ", ")) }
+        return notes
+    }
+
+    private func warnings(for alignment: DocumentAlignment, bulgarian: SideEvidence, english: SideEvidence) -> [AlignmentWarning] {
+        var warnings: [AlignmentWarning] = []
+        let id = alignment.document.id
+        let bulgarianCharacters = bulgarian.characters.reduce(0) { $0 + Int($1) }
+        let englishCharacters = english.characters.reduce(0) { $0 + Int($1) }
+        let expected = Double(bulgarianCharacters) * exp(parameters.lengthMean)
+        let ratio = Double(englishCharacters) / max(1, expected)
+        if ratio < 0.5 || ratio > 2 {
+            warnings.append(AlignmentWarning(
+                kind: .lengthMismatch,
+                message: String(format: "%@: the English text is %.1f× the length a translation of the Bulgarian would have (%d against %d characters); one side may be incomplete or a different text", id, ratio, englishCharacters, bulgarianCharacters)))
+        }
+        let unalignedBulgarian = alignment.links.filter { $0.english.isEmpty }.reduce(0) { $0 + $1.bulgarian.count }
+        let unalignedEnglish = alignment.links.filter { $0.bulgarian.isEmpty }.reduce(0) { $0 + $1.english.count }
+        let n = bulgarian.count
+        let m = english.count
+        if Double(unalignedBulgarian) > 0.3 * Double(n) || Double(unalignedEnglish) > 0.3 * Double(m) {
+            warnings.append(AlignmentWarning(
+                kind: .manyUnaligned,
+                message: "\(id): \(unalignedBulgarian) of \(n) Bulgarian and \(unalignedEnglish) of \(m) English segments have no counterpart"))
+        }
+        let pairs = alignment.links.filter(\.isPair)
+        let supported = pairs.filter { $0.score >= 0.5 }.count
+        if !pairs.isEmpty && Double(supported) < 0.5 * Double(pairs.count) {
+            warnings.append(AlignmentWarning(
+                kind: .notATranslation,
+                message: "\(id): only \(supported) of \(pairs.count) links have good support (shared names, numbers, terms or fitting lengths); the texts may not be translations of each other"))
+        }
+        return warnings
+    }
+
+    @inline(__always)
+    static func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
+}

@@ -1,0 +1,279 @@
+import Alignment
+import ArgumentParser
+import Corpus
+import Foundation
+import Segmentation
+import XMLKit
+
+/// `prevod align`: align Bulgarian articles with their English translations into a translation memory.
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align Bulgarian articles with their English translations (TMX and a review file).",
+        discussion: """
+            BG and EN are two articles, or two directories whose articles are paired by file name. Articles are split \
+            into sentences (Bulgarian and English rules); with --presegmented every line is a segment and a blank line \
+            ends a paragraph. --batch FILE.jsonl aligns lines {"id", "bg": [...], "en": [...]} and writes lines \
+            {"id", "links": [[[bg...], [en...]], ...], "scores": [...]}.
+
+            Every link gets a score in 0..1. The TMX keeps the links that pair text and score at least --min-score; \
+            the review file (.tsv or .html) lists every link, lowest score first, with both texts. Without --tmx or \
+            --review the links are printed in document order: score, link, bg and en segment numbers, both texts.
+            """
+    )
+
+    @Argument(help: "The Bulgarian and the English article (or directory of articles).")
+    var inputs: [String] = []
+
+    @Option(help: "Align a JSON Lines batch file ('-' for standard input) instead of articles.")
+    var batch: String?
+
+    @Option(help: "Glossary files (TSV, CSV, TBX, ...) whose entries serve as anchors; repeatable.")
+    var glossary: [String] = []
+
+    @Option(help: "Write the links that pair text and score at least --min-score as TMX 1.4b.")
+    var tmx: String?
+
+    @Option(help: "Write every link, lowest score first, as a review file (.tsv or .html).")
+    var review: String?
+
+    @Option(name: .customLong("min-score"), help: "Lowest score a link needs to go into the TMX.")
+    var minScore: Double = 0.5
+
+    @Flag(help: "The inputs hold one segment per line (a blank line ends a paragraph); do not split sentences.")
+    var presegmented = false
+
+    @Option(name: .shortAndLong, help: "Write the batch output or the link listing to this file instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("input-format"), help: "How to read articles: auto, article, text or jsonl.")
+    var inputFormat: InputFormat = .auto
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD and report it, instead of stopping with an error.")
+    var lossy = false
+
+    @Option(help: ArgumentHelp("Override model weights with a JSON object {\"name\": value}.", visibility: .hidden))
+    var parameters: String?
+
+    func validate() throws {
+        if batch == nil && inputs.count != 2 {
+            throw ValidationError("Give the Bulgarian and the English article (or two directories), or --batch FILE.jsonl.")
+        }
+        if batch != nil && !inputs.isEmpty {
+            throw ValidationError("--batch reads the documents from the batch file; do not give articles as well.")
+        }
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1.") }
+        if let review, ReviewFormat(path: review) == nil {
+            throw ValidationError("--review must end in .tsv or .html (found \"\(review)\").")
+        }
+    }
+
+    func run() throws {
+        var weights = AlignmentParameters()
+        if let parameters {
+            guard let text = try? String(contentsOfFile: parameters, encoding: .utf8) else {
+                throw ValidationError("\(parameters): error: cannot read the parameter file")
+            }
+            try weights.load(overrides: text, file: parameters)
+        }
+        if !glossary.isEmpty { Diagnostics.warn("warning: --glossary needs the Terminology module, which is not merged yet; aligning without it") }
+        let aligner = Aligner(parameters: weights)
+        let documents = try batch.map(readBatch) ?? readPairs()
+
+        var alignments: [DocumentAlignment] = []
+        var sink = OutputSink(path: output)
+        for document in documents {
+            let alignment = aligner.align(document)
+            for warning in alignment.warnings { Diagnostics.warn(warning.description) }
+            if batch != nil {
+                sink.write(BatchFormat.line(for: alignment) + "\n")
+            } else if tmx == nil && review == nil {
+                sink.write(Self.listing(alignment))
+            }
+            alignments.append(alignment)
+        }
+        try sink.finish()
+
+        if let tmx { try AtomicFile.write(try AlignmentTMX.document(alignments, minimumScore: minScore), to: tmx) }
+        if let review, let format = ReviewFormat(path: review) {
+            let report = ReviewReport(alignments, minimumScore: minScore)
+            try AtomicFile.write(format == .html ? report.html() : report.tsv(), to: review)
+        }
+        if tmx != nil || review != nil {
+            let links = alignments.flatMap(\.links)
+            let kept = links.filter { $0.isPair && $0.score >= minScore }.count
+            Diagnostics.warn("aligned \(alignments.count) document\(alignments.count == 1 ? "" : "s"): \(links.count) links, \(kept) at or above \(minScore)")
+        }
+    }
+
+    enum ReviewFormat {
+        case tsv, html
+        init?(path: String) {
+            switch (path as NSString).pathExtension.lowercased() {
+            case "tsv", "txt": self = .tsv
+            case "html", "htm": self = .html
+            default: return nil
+            }
+        }
+    }
+
+    /// Links in document order: `score  kind  bg  en  Bulgarian  English`, tab-separated, after a `# id` line.
+    static func listing(_ alignment: DocumentAlignment) -> String {
+        var out = "# \(alignment.document.id): \(alignment.document.bulgarian.count) Bulgarian, \(alignment.document.english.count) English segments, \(alignment.links.count) links\n"
+        for link in alignment.links {
+            out += [
+                String(format: "%.3f", link.score), link.kind, ReviewReport.segmentNumbers(link.bulgarian),
+                ReviewReport.segmentNumbers(link.english), alignment.bulgarianText(of: link), alignment.englishText(of: link),
+            ].joined(separator: "\t") + "\n"
+        }
+        return out + "\n"
+    }
+
+    // MARK: Reading
+
+    private func readBatch(_ path: String) throws -> [BilingualDocument] {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw CorpusError.notFound(path: path)
+            }
+            data = contents
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw CorpusError.unreadable(path: path, reason: "not UTF-8 text")
+        }
+        return try BatchFormat.documents(in: text, file: path)
+    }
+
+    /// Pairs the Bulgarian and English articles: two files, or two directories by relative file name.
+    private func readPairs() throws -> [BilingualDocument] {
+        let reader = CorpusReader(format: presegmented ? .article : inputFormat, lossy: lossy)
+        let bulgarianSources = try reader.sources(for: [inputs[0]])
+        let englishSources = try reader.sources(for: [inputs[1]])
+        var pairs: [(InputSource, InputSource)] = []
+        if Self.isDirectory(inputs[0]) || Self.isDirectory(inputs[1]) {
+            guard Self.isDirectory(inputs[0]) && Self.isDirectory(inputs[1]) else {
+                throw ValidationError("Give two files or two directories, not one of each.")
+            }
+            func byName(_ sources: [InputSource], under root: String) -> [String: InputSource] {
+                var result: [String: InputSource] = [:]
+                for source in sources {
+                    let path = source.description
+                    result[String(path.dropFirst(root.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))] = source
+                }
+                return result
+            }
+            let bulgarian = byName(bulgarianSources, under: inputs[0])
+            let english = byName(englishSources, under: inputs[1])
+            for name in bulgarian.keys.sorted() {
+                if let counterpart = english[name] {
+                    pairs.append((bulgarian[name]!, counterpart))
+                } else {
+                    Diagnostics.warn("\(bulgarian[name]!): warning: no English file \(name) in \(inputs[1]); skipped")
+                }
+            }
+            for name in english.keys.sorted() where bulgarian[name] == nil {
+                Diagnostics.warn("\(english[name]!): warning: no Bulgarian file \(name) in \(inputs[0]); skipped")
+            }
+        } else {
+            pairs = [(bulgarianSources[0], englishSources[0])]
+        }
+
+        let bulgarianSegmenter = try Segmenter.bulgarian()
+        let englishSegmenter = try Segmenter(rules: .english())
+        var documents: [BilingualDocument] = []
+        for (bulgarianSource, englishSource) in pairs {
+            let bulgarianArticles = try reader.read(bulgarianSource)
+            let englishArticles = try reader.read(englishSource)
+            for article in bulgarianArticles + englishArticles {
+                for repair in article.repairs { Diagnostics.warn(repair.description) }
+            }
+            for (bulgarian, english) in try Self.match(bulgarianArticles, englishArticles, bulgarianSource, englishSource) {
+                let document = BilingualDocument(
+                    id: bulgarian.id,
+                    bulgarian: side(bulgarian, segmenter: bulgarianSegmenter),
+                    english: side(english, segmenter: englishSegmenter))
+                if !LanguageGuess.of(bulgarian.text).acceptsAsBulgarian {
+                    Diagnostics.warn("\(bulgarianSource): warning: the Bulgarian side looks like \(LanguageGuess.of(bulgarian.text)); aligning anyway")
+                }
+                documents.append(document)
+            }
+        }
+        return documents
+    }
+
+    /// The articles of two files, paired: one each, or by id when a file holds several (JSON Lines).
+    static func match(_ bulgarian: [Article], _ english: [Article], _ bulgarianSource: InputSource, _ englishSource: InputSource) throws -> [(Article, Article)] {
+        if bulgarian.count <= 1 && english.count <= 1 {
+            let empty = { (source: InputSource) in
+                Article(id: ((source.description as NSString).lastPathComponent as NSString).deletingPathExtension, source: source.description, format: .article, text: "", paragraphs: [])
+            }
+            return [(bulgarian.first ?? empty(bulgarianSource), english.first ?? empty(englishSource))]
+        }
+        let englishById = Dictionary(english.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var pairs: [(Article, Article)] = []
+        for article in bulgarian {
+            if let counterpart = englishById[article.id] {
+                pairs.append((article, counterpart))
+            } else {
+                Diagnostics.warn("\(bulgarianSource): warning: article \(article.id) has no English article with the same id in \(englishSource); skipped")
+            }
+        }
+        return pairs
+    }
+
+    /// The segments of an article: sentences, or with --presegmented its lines (a gap between lines ends a paragraph).
+    private func side(_ article: Article, segmenter: Segmenter) -> AlignmentSide {
+        if presegmented {
+            var paragraphs: [[String]] = []
+            var lastLine = -1
+            for paragraph in article.paragraphs {
+                if paragraphs.isEmpty || paragraph.line > lastLine + 1 { paragraphs.append([]) }
+                paragraphs[paragraphs.count - 1].append(paragraph.text)
+                lastLine = paragraph.line
+            }
+            return AlignmentSide(paragraphs: paragraphs)
+        }
+        let segmented = segmenter.segment(article)
+        return AlignmentSide(paragraphs: segmented.paragraphs.map { $0.segments.map(\.text) })
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+}
+
+// STOPGAP: a minimal TMX 1.4b writer for `prevod align --tmx` until the Interchange module's TMX writer lands on main.
+// Replace with Interchange's writer then; do not grow this into a second TMX implementation.
+enum AlignmentTMX {
+    static func document(_ alignments: [DocumentAlignment], minimumScore: Double) throws -> String {
+        var xml = XMLWriter()
+        xml.raw("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">")
+        try xml.start("tmx", ["version": "1.4"])
+        try xml.element("header", [
+            "creationtool": "prevod", "creationtoolversion": prevodVersion, "segtype": "sentence", "o-tmf": "prevod",
+            "adminlang": "en", "srclang": "bg", "datatype": "plaintext",
+        ])
+        try xml.start("body")
+        for alignment in alignments {
+            for (index, link) in alignment.links.enumerated() where link.isPair && link.score >= minimumScore {
+                try xml.start("tu", ["tuid": "\(alignment.document.id)#\(index + 1)"])
+                try xml.element("prop", ["type": "x-document"], text: alignment.document.id)
+                try xml.element("prop", ["type": "x-link"], text: "\(link.kind) bg \(ReviewReport.segmentNumbers(link.bulgarian)) en \(ReviewReport.segmentNumbers(link.english))")
+                try xml.element("prop", ["type": "x-score"], text: String(format: "%.3f", link.score))
+                for (language, text) in [("bg", alignment.bulgarianText(of: link)), ("en", alignment.englishText(of: link))] {
+                    try xml.start("tuv", ["xml:lang": language])
+                    try xml.element("seg", text: text)
+                    xml.end()
+                }
+                xml.end()
+            }
+        }
+        xml.end()
+        xml.end()
+        return xml.finish()
+    }
+}
