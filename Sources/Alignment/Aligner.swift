@@ -21,7 +21,7 @@ public final class Aligner {
 
     public init(parameters: AlignmentParameters = AlignmentParameters()) {
         self.parameters = parameters
-        extractor = EvidenceExtractor(glossary: nil)
+        extractor = EvidenceExtractor()
         shapes = LinkShape.shapes(parameters)
     }
 
@@ -35,29 +35,30 @@ public final class Aligner {
         if n == 0 || m == 0 { return unalignable(document) }
 
         let table = KeyTable()
-        var (bulgarian, latinWords) = extractor.bulgarian(document.bulgarian.segments, table: table)
-        var english = extractor.english(document.english.segments, latinWords: latinWords, table: table)
+        var (bulgarian, english) = extractor.evidence(bulgarian: document.bulgarian.segments, english: document.english.segments, table: table)
 
-        let full = Double(n + 1) * Double(m + 1) <= parameters.fullSearchCells
-        var width = max(4, Int(parameters.bandWidth))
-        var centers: [Double] = []
-        var band: Band
-        if full {
-            band = .full(rows: n, columns: m)
-        } else {
-            centers = GuidePath.centers(bulgarian: bulgarian, english: english, table: table)
-            band = .around(centers: centers, width: width, rows: n, columns: m)
+        // Coarse to fine: blocks of factor^level segments until the grid is small enough to search in full.
+        let factor = 4
+        var pyramid = [(bulgarian, english)]
+        while let (b, e) = pyramid.last, Double(b.count + 1) * Double(e.count + 1) > parameters.fullSearchCells, b.count > 1 || e.count > 1 {
+            var coarseBulgarian = b.coarsened(by: factor)
+            var coarseEnglish = e.coarsened(by: factor)
+            SideEvidence.keepUniqueKeys(&coarseBulgarian, &coarseEnglish, keyCount: table.count)
+            pyramid.append((coarseBulgarian, coarseEnglish))
         }
-        NameMatcher(threshold: parameters.nameSimilarity).resolve(&bulgarian, &english, band: band, margin: 3, table: table)
-
+        let width = max(2, Int(parameters.bandWidth))
+        let noParagraphs = ParagraphCost(bulgarian: AlignmentSide(segments: []), english: AlignmentSide(segments: []), parameters: parameters)
+        var coarsePath: [(i: Int, j: Int)] = []
+        for level in stride(from: pyramid.count - 1, through: 1, by: -1) {
+            let (b, e) = pyramid[level]
+            let scorer = LinkScorer(bulgarian: b, english: e, table: table, parameters: parameters)
+            coarsePath = search(scorer, coarsePath: coarsePath, factor: factor, width: width, paragraphs: noParagraphs).states
+        }
+        let fineBand = coarsePath.isEmpty ? Band.full(rows: n, columns: m) : Band.covering(path: coarsePath, factor: factor, width: width, rows: n, columns: m)
+        NameMatcher(threshold: parameters.nameSimilarity).resolve(&bulgarian, &english, band: fineBand, margin: 3, table: table)
         let scorer = LinkScorer(bulgarian: bulgarian, english: english, table: table, parameters: parameters)
         let paragraphs = ParagraphCost(bulgarian: document.bulgarian, english: document.english, parameters: parameters)
-        var result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
-        while result.touchesEdge && !band.isFull {
-            width *= 2
-            band = width >= max(n, m) ? .full(rows: n, columns: m) : .around(centers: centers, width: width, rows: n, columns: m)
-            result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
-        }
+        let result = search(scorer, coarsePath: coarsePath, factor: factor, width: width, paragraphs: paragraphs)
 
         var links: [Link] = []
         links.reserveCapacity(result.posteriors.count)
@@ -78,6 +79,24 @@ public final class Aligner {
         var alignment = DocumentAlignment(document: document, links: links, warnings: [])
         alignment.warnings = warnings(for: alignment, bulgarian: bulgarian, english: english)
         return alignment
+    }
+
+    /// The best path on the grid of `scorer`: in full when there is no coarser path, otherwise in a band around it,
+    /// doubled while the path runs along the band's edge.
+    private func search(_ scorer: LinkScorer, coarsePath: [(i: Int, j: Int)], factor: Int, width: Int, paragraphs: ParagraphCost) -> PathSearch.Result {
+        let n = scorer.bulgarian.count
+        let m = scorer.english.count
+        var width = width
+        while true {
+            let band = coarsePath.isEmpty || width >= max(n, m)
+                ? Band.full(rows: n, columns: m)
+                : Band.covering(path: coarsePath, factor: factor, width: width, rows: n, columns: m)
+            let t0 = Date()
+            let result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
+            if ProcessInfo.processInfo.environment["PREVOD_ALIGN_DEBUG"] != nil { FileHandle.standardError.write(Data("DEBUG \(n)x\(m) band \(band.cellCount) cells, width \(width), edge \(result.touchesEdge) \(Date().timeIntervalSince(t0))s\n".utf8)) }
+            if !result.touchesEdge || band.isFull { return result }
+            width *= 2
+        }
     }
 
     /// Aligns documents one after the other.

@@ -123,7 +123,7 @@ public struct AlignmentParameters: Sendable, Hashable {
     /// Documents up to this many cells (segments × segments) are searched in full; larger ones in a band.
     public var fullSearchCells = 250_000.0
     /// Half-width of the band around the guide path, in segments (doubled while the best path touches its edge).
-    public var bandWidth = 20.0
+    public var bandWidth = 10.0
 
     public init() {}
 

@@ -6,29 +6,38 @@ enum CalendarWords {
     /// English month and day names must be capitalised (`may` is a verb). Bulgarian weekdays take the definite article
     /// (`съботата`, `понеделника`).
     static func key(of word: ScannedWord, side: Side) -> String? {
-        switch side {
-        case .bulgarian:
-            let lower = word.text.lowercased()
-            if let month = bulgarianMonths[lower] { return "m\(month)" }
-            for (stem, day) in bulgarianWeekdays where lower.hasPrefix(stem) && lower.count <= stem.count + 3 {
-                return "d\(day)"
-            }
-            return nil
-        case .english:
-            guard word.capitalised else { return nil }
-            let lower = word.text.lowercased()
-            if let month = englishMonths[lower] { return "m\(month)" }
-            if let day = englishWeekdays[lower] { return "d\(day)" }
-            return nil
-        }
+        guard side == .bulgarian || word.capitalised else { return nil }
+        return (side == .bulgarian ? bulgarian : english)[word.text]
     }
+
+    /// Every form (lower case and capitalised) with its key.
+    private static func table(months: [String: Int], weekdays: [(String, Int)], articles: [String]) -> [Substring: String] {
+        var table: [Substring: String] = [:]
+        func add(_ form: String, _ key: String) {
+            table[Substring(form)] = key
+            table[Substring(form.prefix(1).uppercased() + form.dropFirst())] = key
+        }
+        for (name, month) in months { add(name, "m\(month)") }
+        for (name, day) in weekdays {
+            add(name, "d\(day)")
+            for article in articles {
+                // "събота" → "съботата": a final vowel takes -та; a consonant takes -а / -ът.
+                let vowelFinal = name.last.map { "аеиоуъюя".contains($0) } ?? false
+                if vowelFinal == (article == "та") { add(name + article, "d\(day)") }
+            }
+        }
+        return table
+    }
+
+    static let bulgarian = table(months: bulgarianMonths, weekdays: bulgarianWeekdays, articles: ["та", "а", "ът"])
+    static let english = table(months: englishMonths, weekdays: englishWeekdays.map { ($0.key, $0.value) }, articles: [])
 
     static let bulgarianMonths: [String: Int] = [
         "януари": 1, "февруари": 2, "март": 3, "април": 4, "май": 5, "юни": 6, "юли": 7, "август": 8,
         "септември": 9, "октомври": 10, "ноември": 11, "декември": 12,
     ]
 
-    /// Weekday stems; the forms add the article (`-та`, `-а`, `-ът`).
+    /// Weekdays; the forms add the article (`-та`, `-а`, `-ът`).
     static let bulgarianWeekdays: [(String, Int)] = [
         ("понеделник", 1), ("вторник", 2), ("сряда", 3), ("четвъртък", 4), ("петък", 5), ("събота", 6),
         ("неделя", 7),

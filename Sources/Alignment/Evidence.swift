@@ -1,3 +1,4 @@
+import Foundation
 import Numbers
 import Segmentation
 
@@ -40,6 +41,59 @@ struct SideEvidence {
 
     func keys(of segment: Int) -> ArraySlice<Int32> { keys[Int(keyStarts[segment])..<Int(keyStarts[segment + 1])] }
 
+    /// The evidence of blocks of `factor` consecutive segments (the last block may be shorter): characters added,
+    /// keys merged. Sentence structure and names are left out (they only matter between single segments).
+    ///
+    /// - Complexity: O(*n* + *k* log *k*) for *k* keys.
+    func coarsened(by factor: Int) -> SideEvidence {
+        var result = SideEvidence()
+        var start = 0
+        while start < count {
+            let end = min(count, start + factor)
+            result.characters.append(characters[start..<end].reduce(0, +))
+            result.boundaries.append(0)
+            result.keys += keys[Int(keyStarts[start])..<Int(keyStarts[end])].sorted()
+            result.keyStarts.append(Int32(result.keys.count))
+            result.names.append([])
+            start = end
+        }
+        return result
+    }
+
+    /// Keeps only the keys found in exactly one segment of each side (the anchors that say where the path runs; on
+    /// coarse grids the others cost time and say little).
+    static func keepUniqueKeys(_ bulgarian: inout SideEvidence, _ english: inout SideEvidence, keyCount: Int) {
+        // -1: not seen; -2: seen in more than one segment; otherwise the segment.
+        func segments(_ side: SideEvidence) -> [Int32] {
+            var segmentOf = [Int32](repeating: -1, count: keyCount)
+            for i in 0..<side.count {
+                for key in side.keys(of: i) {
+                    let k = Int(key)
+                    if segmentOf[k] == -1 { segmentOf[k] = Int32(i) } else if segmentOf[k] != Int32(i) { segmentOf[k] = -2 }
+                }
+            }
+            return segmentOf
+        }
+        let inBulgarian = segments(bulgarian)
+        let inEnglish = segments(english)
+        func filter(_ side: inout SideEvidence) {
+            var keys: [Int32] = []
+            var starts: [Int32] = [0]
+            for i in 0..<side.count {
+                var previous: Int32 = -1
+                for key in side.keys(of: i) where key != previous && inBulgarian[Int(key)] >= 0 && inEnglish[Int(key)] >= 0 {
+                    keys.append(key)
+                    previous = key
+                }
+                starts.append(Int32(keys.count))
+            }
+            side.keys = keys
+            side.keyStarts = starts
+        }
+        filter(&bulgarian)
+        filter(&english)
+    }
+
     /// Adds keys to every segment (each list sorted), rebuilding the flat arrays.
     mutating func add(_ extra: [[Int32]]) {
         var newKeys: [Int32] = []
@@ -56,104 +110,145 @@ struct SideEvidence {
     }
 }
 
+/// What one segment shows before its keys are interned: computed for many segments in parallel, then interned in
+/// one pass (the key table is shared by both sides and is not thread-safe).
+struct SegmentFacts: Sendable {
+    var characters: Int32 = 0
+    var boundaries: Int32 = 0
+    /// Anchor keys (kind prefix included) with the text a reviewer sees.
+    var keys: [(kind: AnchorKind, key: String, display: String)] = []
+    var questions = 0
+    var exclamations = 0
+    var quotes = 0
+    var parentheses = 0
+    /// Name candidates (capitalised words in the side's own script).
+    var names: [Substring] = []
+    /// Bulgarian: its words in Latin script, lower case. English: its words that could be one of them.
+    var latin: [Substring] = []
+}
+
 /// Turns segments into ``SideEvidence``: numbers, dates, calendar words, glossary terms, acronyms, Latin words, links,
 /// punctuation, sentence structure and name candidates.
 ///
-/// One extractor per alignment task (it owns a segmenter per language); one key table per document.
-final class EvidenceExtractor {
-    private let bulgarianSegmenter: Segmenter?
-    private let englishSegmenter: Segmenter?
-    private let glossary: GlossaryAnchors?
+/// Segments are read in parallel chunks (each with its own segmenter); the keys are then interned in order, so the
+/// result does not depend on the number of threads.
+final class EvidenceExtractor: Sendable {
+    private let bulgarianRules: SegmentationRules?
+    private let englishRules: SegmentationRules?
+    /// Segments per parallel job.
+    private let chunk = 2_000
 
-    init(glossary: GlossaryAnchors?) {
-        self.glossary = glossary
-        bulgarianSegmenter = try? Segmenter.bulgarian()
-        englishSegmenter = try? Segmenter(rules: SegmentationRules.english())
+    init() {
+        bulgarianRules = try? SegmentationRules.bulgarian()
+        englishRules = try? SegmentationRules.english()
     }
 
-    /// The Bulgarian side; returns its evidence and the Latin words it contains (for the English side).
-    func bulgarian(_ segments: [String], table: KeyTable) -> (SideEvidence, latinWords: Set<String>) {
-        var latin: Set<String> = []
-        let evidence = extract(segments, side: .bulgarian, table: table) { word in
-            guard word.script == .latin, !word.acronym, word.text.count >= 2 else { return nil }
-            let lower = word.text.lowercased()
-            latin.insert(lower)
-            return lower
+    /// The evidence of both sides of a document, keys interned in `table`.
+    ///
+    /// - Complexity: O(*n* + *m*) in the length of the texts.
+    func evidence(bulgarian: [String], english: [String], table: KeyTable) -> (SideEvidence, SideEvidence) {
+        let jobs = Array(stride(from: 0, to: bulgarian.count, by: chunk).map { (Side.bulgarian, $0..<min(bulgarian.count, $0 + chunk)) })
+            + stride(from: 0, to: english.count, by: chunk).map { (Side.english, $0..<min(english.count, $0 + chunk)) }
+        nonisolated(unsafe) var results = [[SegmentFacts]](repeating: [], count: jobs.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+                let (side, range) = jobs[index]
+                let rules = side == .bulgarian ? bulgarianRules : englishRules
+                let segmenter = rules.flatMap { try? Segmenter(rules: $0) }
+                let texts = side == .bulgarian ? bulgarian : english
+                output[index] = range.map { facts(texts[$0], side: side, segmenter: segmenter) }
+            }
         }
-        return (evidence, latin)
+        let bulgarianFacts = zip(jobs, results).filter { $0.0.0 == .bulgarian }.flatMap(\.1)
+        let englishFacts = zip(jobs, results).filter { $0.0.0 == .english }.flatMap(\.1)
+        let latinWords = Set(bulgarianFacts.flatMap(\.latin))
+        return (
+            intern(bulgarianFacts, side: .bulgarian, table: table, latinWords: latinWords),
+            intern(englishFacts, side: .english, table: table, latinWords: latinWords)
+        )
     }
 
-    /// The English side; `latinWords` are the Latin words of the Bulgarian side, the only ones worth a key here.
-    func english(_ segments: [String], latinWords: Set<String>, table: KeyTable) -> SideEvidence {
-        extract(segments, side: .english, table: table) { word in
-            guard !latinWords.isEmpty, !word.acronym else { return nil }
-            let lower = word.text.lowercased()
-            return latinWords.contains(lower) ? lower : nil
+    /// The facts of one segment.
+    func facts(_ text: String, side: Side, segmenter: Segmenter?) -> SegmentFacts {
+        var facts = SegmentFacts()
+        let scanned = ScannedSegment(text, side: side)
+        facts.characters = Int32(scanned.characters)
+        facts.boundaries = Int32(max(0, (segmenter?.ranges(of: text).count ?? 1) - 1))
+        for mention in side == .bulgarian ? NumberExtractor.bulgarian(text) : NumberExtractor.english(text) {
+            facts.keys += Self.numberKeys(mention)
         }
+        for word in scanned.words {
+            if let calendar = CalendarWords.key(of: word, side: side) {
+                facts.keys.append((.calendar, "c" + calendar, String(word.text)))
+                continue
+            }
+            if word.acronym {
+                let latinForm = side == .bulgarian && word.script == .cyrillic ? Self.romanised(word.text) : word.text.uppercased()
+                facts.keys.append((.acronym, "a" + latinForm, String(word.text)))
+                continue
+            }
+            switch (side, word.script) {
+            case (.bulgarian, .latin):
+                if word.letters >= 2 { facts.latin.append(Substring(word.text.lowercased())) }
+            case (.english, .latin):
+                if word.letters >= 2 { facts.latin.append(word.text) }
+                if word.capitalised && word.letters >= 2 { facts.names.append(word.text) }
+            case (.bulgarian, .cyrillic):
+                if word.capitalised && word.letters >= 2 { facts.names.append(word.text) }
+            default: break
+            }
+        }
+        for link in scanned.links { facts.keys.append((.link, "u" + link, link)) }
+        facts.questions = scanned.questions
+        facts.exclamations = scanned.exclamations
+        facts.quotes = scanned.quotes
+        facts.parentheses = scanned.parentheses
+        return facts
     }
 
-    private func extract(_ segments: [String], side: Side, table: KeyTable, latin: (ScannedWord) -> String?) -> SideEvidence {
+    /// Interns the keys of one side and builds its name vocabulary.
+    private func intern(_ all: [SegmentFacts], side: Side, table: KeyTable, latinWords: Set<Substring>) -> SideEvidence {
         var evidence = SideEvidence()
-        evidence.characters.reserveCapacity(segments.count)
-        evidence.names.reserveCapacity(segments.count)
-        var nameIndex: [String: Int32] = [:]
-        let segmenter = side == .bulgarian ? bulgarianSegmenter : englishSegmenter
+        evidence.characters.reserveCapacity(all.count)
+        evidence.boundaries.reserveCapacity(all.count)
+        evidence.names.reserveCapacity(all.count)
+        var nameIndex: [Substring: Int32] = [:]
+        let latinLengths = Set(latinWords.map(\.utf8.count))
+        let question = table.id("?", kind: .question, label: "?")
+        let exclamation = table.id("!", kind: .exclamation, label: "!")
+        let quote = table.id("\"", kind: .quote, label: "quote")
+        let parenthesis = table.id("(", kind: .parenthesis, label: "()")
         var keys: [Int32] = []
-        for text in segments {
+        for facts in all {
             keys.removeAll(keepingCapacity: true)
-            let scanned = ScannedSegment(text, side: side)
-            evidence.characters.append(Int32(scanned.characters))
-            evidence.boundaries.append(Int32(max(0, (segmenter?.ranges(of: text).count ?? 1) - 1)))
-
-            for mention in side == .bulgarian ? NumberExtractor.bulgarian(text) : NumberExtractor.english(text) {
-                keys += numberKeys(mention, table: table)
+            evidence.characters.append(facts.characters)
+            evidence.boundaries.append(facts.boundaries)
+            for (kind, key, display) in facts.keys { keys.append(table.id(key, kind: kind, label: "\(kind) \(display)")) }
+            for word in facts.latin where side == .bulgarian || latinLengths.contains(word.utf8.count) {
+                let lower = side == .bulgarian ? word : Substring(word.lowercased())
+                guard latinWords.contains(lower) else { continue }
+                keys.append(table.id("l" + lower, kind: .latin, label: "word \(word)"))
             }
-            // Glossary terms; the words they cover are not names.
-            var covered: [Range<Int>] = []
-            if let glossary {
-                for hit in side == .bulgarian ? glossary.bulgarianHits(in: text) : glossary.englishHits(in: text) {
-                    keys.append(table.id("g\(hit.entry)", kind: .glossary, label: "term \(glossary.label(of: hit.entry))"))
-                    covered.append(hit.range)
-                }
-            }
-            var names: [Int32] = []
-            for word in scanned.words {
-                if let calendar = CalendarWords.key(of: word, side: side) {
-                    keys.append(table.id("c" + calendar, kind: .calendar, label: "date \(word.text)"))
-                    continue
-                }
-                if covered.contains(where: { $0.overlaps(word.range) || $0.lowerBound == word.range.lowerBound }) { continue }
-                if word.acronym {
-                    let latinForm = side == .bulgarian && word.script == .cyrillic ? Self.romanised(word.text) : word.text.uppercased()
-                    keys.append(table.id("a" + latinForm, kind: .acronym, label: "acronym \(word.text)"))
-                    continue
-                }
-                if let lower = latin(word) {
-                    keys.append(table.id("l" + lower, kind: .latin, label: "word \(word.text)"))
-                    continue
-                }
-                let isName = word.capitalised && word.text.count >= 2
-                    && (side == .bulgarian ? word.script == .cyrillic : word.script == .latin)
-                guard isName else { continue }
-                let surface = String(word.text)
-                if let id = nameIndex[surface] {
-                    names.append(id)
-                } else {
-                    let id = Int32(evidence.nameKeys.count)
-                    nameIndex[surface] = id
-                    evidence.nameKeys.append(side == .bulgarian ? NameSimilarity.bulgarianKey(surface) : NameSimilarity.englishKey(surface))
-                    evidence.nameSurfaces.append(surface)
-                    names.append(id)
-                }
-            }
-            for link in scanned.links { keys.append(table.id("u" + link, kind: .link, label: "url \(link)")) }
-            keys += repeatElement(table.id("?", kind: .question, label: "?"), count: scanned.questions)
-            keys += repeatElement(table.id("!", kind: .exclamation, label: "!"), count: scanned.exclamations)
-            keys += repeatElement(table.id("\"", kind: .quote, label: "quote"), count: scanned.quotes)
-            keys += repeatElement(table.id("(", kind: .parenthesis, label: "()"), count: scanned.parentheses)
+            keys += repeatElement(question, count: facts.questions)
+            keys += repeatElement(exclamation, count: facts.exclamations)
+            keys += repeatElement(quote, count: facts.quotes)
+            keys += repeatElement(parenthesis, count: facts.parentheses)
             keys.sort()
             evidence.keys += keys
             evidence.keyStarts.append(Int32(evidence.keys.count))
+            var names: [Int32] = []
+            for name in facts.names {
+                if let id = nameIndex[name] {
+                    names.append(id)
+                } else {
+                    let id = Int32(evidence.nameKeys.count)
+                    nameIndex[name] = id
+                    evidence.nameKeys.append(side == .bulgarian ? NameSimilarity.bulgarianKey(name) : NameSimilarity.englishKey(name))
+                    evidence.nameSurfaces.append(String(name))
+                    names.append(id)
+                }
+            }
             evidence.names.append(names)
         }
         return evidence
@@ -161,19 +256,17 @@ final class EvidenceExtractor {
 
     /// Keys of a number: its value; for a date, month and day together and the year as a number (so `2016 г.` and
     /// a bare `2016` meet).
-    private func numberKeys(_ mention: NumberMention, table: KeyTable) -> [Int32] {
+    static func numberKeys(_ mention: NumberMention) -> [(kind: AnchorKind, key: String, display: String)] {
         if mention.kind == .date, let date = mention.date {
-            var keys: [Int32] = []
-            if let month = date.month, let day = date.day {
-                keys.append(table.id("d\(month)-\(day)", kind: .calendar, label: "date \(day).\(month)."))
-            }
-            if let year = date.year { keys.append(table.id("n\(year)", kind: .number, label: "number \(year)")) }
-            if keys.isEmpty, let day = date.day { keys.append(table.id("n\(day)", kind: .number, label: "number \(day)")) }
+            var keys: [(kind: AnchorKind, key: String, display: String)] = []
+            if let month = date.month, let day = date.day { keys.append((.calendar, "d\(month)-\(day)", mention.surface)) }
+            if let year = date.year { keys.append((.number, "n\(year)", "\(year)")) }
+            if keys.isEmpty, let day = date.day { keys.append((.number, "n\(day)", "\(day)")) }
             return keys
         }
         let value = mention.value
         let text = value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        return [table.id("n" + text, kind: .number, label: "number \(text)")]
+        return [(.number, "n" + text, text)]
     }
 
     /// A Cyrillic acronym in Latin letters (`НАТО` → `NATO`), so it meets the English spelling.
@@ -184,11 +277,4 @@ final class EvidenceExtractor {
         }
         return result.uppercased()
     }
-}
-
-/// Glossary entries found in segments: Bulgarian hits in any inflected form, English hits by rendering.
-protocol GlossaryAnchors: AnyObject {
-    func bulgarianHits(in text: String) -> [(entry: Int, range: Range<Int>)]
-    func englishHits(in text: String) -> [(entry: Int, range: Range<Int>)]
-    func label(of entry: Int) -> String
 }

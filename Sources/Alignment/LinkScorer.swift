@@ -20,18 +20,55 @@ struct LinkShape: Sendable {
 
 /// Scores a candidate link from the evidence of its segments: length, shared anchors, sentence structure.
 ///
-/// Not thread-safe (it reuses scratch buffers): one per search.
+/// The search calls ``evidence(_:_:)`` for every state and link shape, so the scorer keeps its data in flat buffers
+/// it owns. Not thread-safe (it reuses scratch buffers): one per search.
 final class LinkScorer {
     let bulgarian: SideEvidence
     let english: SideEvidence
     let length: LengthModel
-    /// Per key: the nats a shared occurrence adds, and the nats an occurrence on one side only takes away.
-    let matchWeight: [Double]
-    let missWeight: [Double]
     let structureMatch: Double
     let structureMiss: Double
-    private var scratchBulgarian: [Int32] = []
-    private var scratchEnglish: [Int32] = []
+    /// Per key: the nats a shared occurrence adds, and the nats an occurrence on one side only takes away.
+    private let matchWeight: UnsafeMutableBufferPointer<Double>
+    private let missWeight: UnsafeMutableBufferPointer<Double>
+    private let bulgarianKeys: FlatKeys
+    private let englishKeys: FlatKeys
+    private let scratchBulgarian: UnsafeMutableBufferPointer<Int32>
+    private let scratchEnglish: UnsafeMutableBufferPointer<Int32>
+    private let scratchMerge: UnsafeMutableBufferPointer<Int32>
+
+    /// Keys and per-segment figures of one side in buffers the scorer owns.
+    private struct FlatKeys {
+        let starts: UnsafeMutableBufferPointer<Int32>
+        let keys: UnsafeMutableBufferPointer<Int32>
+        let characters: UnsafeMutableBufferPointer<Int32>
+        let boundaries: UnsafeMutableBufferPointer<Int32>
+        /// The most keys any three consecutive segments have together.
+        let widestGroup: Int
+
+        init(_ evidence: SideEvidence) {
+            starts = .allocate(capacity: evidence.keyStarts.count)
+            _ = starts.initialize(from: evidence.keyStarts)
+            keys = .allocate(capacity: max(1, evidence.keys.count))
+            _ = keys.initialize(from: evidence.keys)
+            characters = .allocate(capacity: max(1, evidence.count))
+            _ = characters.initialize(from: evidence.characters)
+            boundaries = .allocate(capacity: max(1, evidence.count))
+            _ = boundaries.initialize(from: evidence.boundaries)
+            var widest = 0
+            for i in 0..<evidence.count {
+                widest = max(widest, Int(evidence.keyStarts[min(evidence.count, i + 3)] - evidence.keyStarts[i]))
+            }
+            widestGroup = widest
+        }
+
+        func deallocate() {
+            starts.deallocate()
+            keys.deallocate()
+            characters.deallocate()
+            boundaries.deallocate()
+        }
+    }
 
     init(bulgarian: SideEvidence, english: SideEvidence, table: KeyTable, parameters: AlignmentParameters) {
         self.bulgarian = bulgarian
@@ -52,36 +89,50 @@ final class LinkScorer {
         }
         let segments = Double(bulgarian.count + english.count) / 2
         let normaliser = log(segments + 1)
-        var match = [Double](repeating: 0, count: table.count)
-        var miss = [Double](repeating: 0, count: table.count)
+        matchWeight = .allocate(capacity: max(1, table.count))
+        missWeight = .allocate(capacity: max(1, table.count))
         for key in 0..<table.count {
             let (m, u) = parameters.weights(table.kinds[key])
             let documentFrequency = max(1, Double(frequency[key]) / 2)
             let idf = normaliser > 0 ? min(1, max(0, log((segments + 1) / documentFrequency) / normaliser)) : 1
             let factor = 1 - parameters.rarity * (1 - idf)
-            match[key] = m * factor
-            miss[key] = u * factor
+            matchWeight[key] = m * factor
+            missWeight[key] = u * factor
         }
-        matchWeight = match
-        missWeight = miss
+        bulgarianKeys = FlatKeys(bulgarian)
+        englishKeys = FlatKeys(english)
+        scratchBulgarian = .allocate(capacity: max(1, bulgarianKeys.widestGroup))
+        scratchEnglish = .allocate(capacity: max(1, englishKeys.widestGroup))
+        scratchMerge = .allocate(capacity: max(1, max(bulgarianKeys.widestGroup, englishKeys.widestGroup)))
+    }
+
+    deinit {
+        matchWeight.deallocate()
+        missWeight.deallocate()
+        bulgarianKeys.deallocate()
+        englishKeys.deallocate()
+        scratchBulgarian.deallocate()
+        scratchEnglish.deallocate()
+        scratchMerge.deallocate()
     }
 
     /// The evidence (nats, without the shape prior) that Bulgarian segments `b` and English segments `e` translate
-    /// each other. Both ranges must be non-empty.
+    /// each other. Both ranges must be non-empty and hold at most three segments.
     ///
-    /// - Complexity: O(*k* log *k*) in the number of anchors of the segments (a handful).
+    /// - Complexity: O(*k*) in the number of anchors of the segments (a handful).
+    @inline(__always)
     func evidence(_ b: Range<Int>, _ e: Range<Int>) -> Double {
         var bulgarianCharacters = 0
         var bulgarianBoundaries = b.count - 1
         for i in b {
-            bulgarianCharacters += Int(bulgarian.characters[i])
-            bulgarianBoundaries += Int(bulgarian.boundaries[i])
+            bulgarianCharacters += Int(bulgarianKeys.characters[i])
+            bulgarianBoundaries += Int(bulgarianKeys.boundaries[i])
         }
         var englishCharacters = 0
         var englishBoundaries = e.count - 1
         for j in e {
-            englishCharacters += Int(english.characters[j])
-            englishBoundaries += Int(english.boundaries[j])
+            englishCharacters += Int(englishKeys.characters[j])
+            englishBoundaries += Int(englishKeys.boundaries[j])
         }
         var score = length.evidence(bulgarian: bulgarianCharacters, english: englishCharacters)
         let shared = min(bulgarianBoundaries, englishBoundaries)
@@ -92,42 +143,9 @@ final class LinkScorer {
 
     /// Shared anchors minus anchors on one side only.
     func anchors(_ b: Range<Int>, _ e: Range<Int>) -> Double {
-        gather(bulgarian, b, into: &scratchBulgarian)
-        gather(english, e, into: &scratchEnglish)
-        return scratchBulgarian.withUnsafeBufferPointer { left in
-            scratchEnglish.withUnsafeBufferPointer { right in compare(left, right) }
-        }
-    }
-
-    /// The keys both sides share and those only one side has, for explaining a link to a reviewer.
-    func explain(_ b: Range<Int>, _ e: Range<Int>) -> (shared: [Int32], unmatched: [Int32]) {
-        gather(bulgarian, b, into: &scratchBulgarian)
-        gather(english, e, into: &scratchEnglish)
-        var shared: [Int32] = []
-        var unmatched: [Int32] = []
-        var p = 0
-        var q = 0
-        let left = scratchBulgarian
-        let right = scratchEnglish
-        while p < left.count || q < right.count {
-            let key = p < left.count && (q >= right.count || left[p] <= right[q]) ? left[p] : right[q]
-            var countLeft = 0
-            while p < left.count && left[p] == key { countLeft += 1; p += 1 }
-            var countRight = 0
-            while q < right.count && right[q] == key { countRight += 1; q += 1 }
-            if min(countLeft, countRight) > 0 { shared.append(key) } else { unmatched.append(key) }
-        }
-        return (shared, unmatched)
-    }
-
-    private func gather(_ side: SideEvidence, _ range: Range<Int>, into buffer: inout [Int32]) {
-        buffer.removeAll(keepingCapacity: true)
-        for i in range { buffer += side.keys(of: i) }
-        if range.count > 1 { buffer.sort() }
-    }
-
-    @inline(__always)
-    private func compare(_ left: UnsafeBufferPointer<Int32>, _ right: UnsafeBufferPointer<Int32>) -> Double {
+        let left = group(bulgarianKeys, b, scratch: scratchBulgarian)
+        let right = group(englishKeys, e, scratch: scratchEnglish)
+        if left.isEmpty && right.isEmpty { return 0 }
         var score = 0.0
         var p = 0
         var q = 0
@@ -148,5 +166,58 @@ final class LinkScorer {
             score += Double(shared) * matchWeight[k] - Double(countLeft + countRight - 2 * shared) * missWeight[k]
         }
         return score
+    }
+
+    /// The keys both sides share and those only one side has, for explaining a link to a reviewer.
+    func explain(_ b: Range<Int>, _ e: Range<Int>) -> (shared: [Int32], unmatched: [Int32]) {
+        let left = Array(group(bulgarianKeys, b, scratch: scratchBulgarian))
+        let right = Array(group(englishKeys, e, scratch: scratchEnglish))
+        var shared: [Int32] = []
+        var unmatched: [Int32] = []
+        var p = 0
+        var q = 0
+        while p < left.count || q < right.count {
+            let key = p < left.count && (q >= right.count || left[p] <= right[q]) ? left[p] : right[q]
+            var countLeft = 0
+            while p < left.count && left[p] == key { countLeft += 1; p += 1 }
+            var countRight = 0
+            while q < right.count && right[q] == key { countRight += 1; q += 1 }
+            if min(countLeft, countRight) > 0 { shared.append(key) } else { unmatched.append(key) }
+        }
+        return (shared, unmatched)
+    }
+
+    /// The sorted keys of a group of up to three consecutive segments: a slice of the flat array for one segment,
+    /// a merge into `scratch` for more.
+    @inline(__always)
+    private func group(_ side: FlatKeys, _ range: Range<Int>, scratch: UnsafeMutableBufferPointer<Int32>) -> UnsafeBufferPointer<Int32> {
+        let start = Int(side.starts[range.lowerBound])
+        let end = Int(side.starts[range.upperBound])
+        let all = UnsafeBufferPointer(rebasing: side.keys[start..<end])
+        guard range.count > 1, end > start else { return all }
+        // Merge the sorted runs of each segment one after another.
+        var merged = Int(side.starts[range.lowerBound + 1]) - start
+        for k in 0..<merged { scratch[k] = all[k] }
+        for segment in (range.lowerBound + 1)..<range.upperBound {
+            let runStart = Int(side.starts[segment]) - start
+            let runEnd = Int(side.starts[segment + 1]) - start
+            if runEnd == runStart { continue }
+            for k in 0..<merged { scratchMerge[k] = scratch[k] }
+            var a = 0
+            var b = runStart
+            var out = 0
+            while a < merged || b < runEnd {
+                if b >= runEnd || (a < merged && scratchMerge[a] <= all[b]) {
+                    scratch[out] = scratchMerge[a]
+                    a += 1
+                } else {
+                    scratch[out] = all[b]
+                    b += 1
+                }
+                out += 1
+            }
+            merged = out
+        }
+        return UnsafeBufferPointer(rebasing: scratch[0..<merged])
     }
 }

@@ -59,6 +59,10 @@ struct PathSearch {
         var forward = [Double](repeating: -.infinity, count: cells)
         var back = [UInt8](repeating: UInt8.max, count: cells)
         var linkScores = [Float](repeating: .nan, count: cells * shapeCount)
+        // Beam: a predecessor scoring `pruning` nats below the best state of its row is not extended (its paths
+        // would have a posterior below e^-pruning).
+        var rowBest = [Double](repeating: -.infinity, count: n + 1)
+        let pruning = 30.0
 
         for i in 0...n {
             for j in band.range(ofRow: i) {
@@ -79,6 +83,7 @@ struct PathSearch {
                     guard pi >= 0, pj >= 0 else { continue }
                     let previous = band.index(pi, pj)
                     guard previous >= 0, best[previous] > -.infinity else { continue }
+                    if pi < i && best[previous] < rowBest[pi] - pruning { continue }
                     var score = shape.logPrior + stateCost
                     if shape.bulgarian > 0 && shape.english > 0 { score += scorer.evidence(pi..<i, pj..<j) }
                     let stored = Float(score)
@@ -91,13 +96,14 @@ struct PathSearch {
                     }
                     let term = forward[previous] + score * inverseTemperature
                     if term > peak {
-                        sum = sum * exp(peak - term) + 1
+                        sum = peak - term > -40 ? sum * exp(peak - term) + 1 : 1
                         peak = term
-                    } else {
+                    } else if term - peak > -40 {
                         sum += exp(term - peak)
                     }
                 }
                 best[cell] = bestValue
+                if bestValue > rowBest[i] { rowBest[i] = bestValue }
                 back[cell] = bestShape
                 forward[cell] = peak > -.infinity ? peak + log(sum) : -.infinity
             }
@@ -116,9 +122,9 @@ struct PathSearch {
                     guard !stored.isNaN else { continue }
                     let term = backward[next] + Double(stored) * inverseTemperature
                     if term > peak {
-                        sum = sum * exp(peak - term) + 1
+                        sum = peak - term > -40 ? sum * exp(peak - term) + 1 : 1
                         peak = term
-                    } else {
+                    } else if term - peak > -40 {
                         sum += exp(term - peak)
                     }
                 }

@@ -15,6 +15,8 @@ struct ScannedWord: Sendable {
     var capitalised: Bool
     /// Every letter upper case and at least two letters (`NATO`, `НАТО`, `U.S.` joined as `US`).
     var acronym: Bool
+    /// Number of letters (Unicode scalars).
+    var letters: Int
 }
 
 /// What one pass over a segment finds: its words, links and the punctuation that tends to survive translation.
@@ -40,7 +42,7 @@ struct ScannedSegment: Sendable {
         var doubleQuotes = 0
         for index in text.unicodeScalars.indices {
             let scalar = text.unicodeScalars[index]
-            let isSpace = scalar.properties.isWhitespace
+            let isSpace = CharacterClass.isSpace(scalar)
             if !isSpace { characters += 1 } else if characters > 0 { characters += 1 }
             if isSpace {
                 if inChunk { scanChunk(text[chunkStart..<index], at: chunkOffset, side: side, doubleQuotes: &doubleQuotes) }
@@ -69,8 +71,8 @@ struct ScannedSegment: Sendable {
         let scalars = chunk.unicodeScalars
         for index in scalars.indices {
             let scalar = scalars[index]
-            let isLetter = scalar.properties.isAlphabetic && !("0"..."9").contains(scalar)
-                || (wordStart != nil && scalar.properties.generalCategory == .nonspacingMark)
+            let isLetter = CharacterClass.isLetter(scalar)
+                || (wordStart != nil && scalar.value >= 0x300 && CharacterClass.isMark(scalar))
             if isLetter {
                 if wordStart == nil {
                     wordStart = index
@@ -116,16 +118,16 @@ struct ScannedSegment: Sendable {
         } else {
             script = .other
         }
-        let capitalised = first.properties.isUppercase
+        let capitalised = CharacterClass.isUppercase(first)
         var letters = 0
         var upper = 0
         for scalar in word.unicodeScalars {
             letters += 1
-            if scalar.properties.isUppercase { upper += 1 }
+            if CharacterClass.isUppercase(scalar) { upper += 1 }
         }
         words.append(ScannedWord(
             text: word, range: offset..<offset + word.utf8.count, script: script, capitalised: capitalised,
-            acronym: letters >= 2 && upper == letters))
+            acronym: letters >= 2 && upper == letters, letters: letters))
     }
 
     /// `U.S.`, `U.N.`, `E.U.`: single capital letters each followed by a dot become one acronym word.
@@ -133,7 +135,7 @@ struct ScannedSegment: Sendable {
         guard words.count - firstWord >= 2 else { return }
         var run: [Int] = []
         var i = words.count - 1
-        while i >= firstWord, words[i].text.count == 1, words[i].capitalised,
+        while i >= firstWord, words[i].letters == 1, words[i].capitalised,
             words[i].text.endIndex < chunk.endIndex, chunk[words[i].text.endIndex] == "."
         {
             run.insert(i, at: 0)
@@ -144,11 +146,25 @@ struct ScannedSegment: Sendable {
         let range = words[first].range.lowerBound..<words[last].range.upperBound
         words.removeSubrange(first...last)
         words.append(ScannedWord(
-            text: Substring(joined.filter { $0 != "." }), range: range, script: .latin, capitalised: true, acronym: true))
+            text: Substring(joined.filter { $0 != "." }), range: range, script: .latin, capitalised: true, acronym: true,
+            letters: run.count))
     }
 
     /// The normalised link a chunk is, if it is one: `https://www.bbc.co.uk/news.` → `bbc.co.uk/news`.
     static func link(in chunk: Substring) -> String? {
+        // Cheap test first: most chunks are words.
+        var candidate = false
+        var previous: UInt8 = 0
+        for byte in chunk.utf8 {
+            if byte == UInt8(ascii: "@") || byte == UInt8(ascii: "#") || (byte == UInt8(ascii: "/") && previous == UInt8(ascii: ":"))
+                || ((byte == UInt8(ascii: ".")) && (previous == UInt8(ascii: "w") || previous == UInt8(ascii: "W")))
+            {
+                candidate = true
+                break
+            }
+            previous = byte
+        }
+        guard candidate else { return nil }
         var body = chunk
         while let last = body.last, ".,;:!?)]\"'”’»".contains(last) { body = body.dropLast() }
         while let first = body.first, "([\"'“‘«„".contains(first) { body = body.dropFirst() }
@@ -171,5 +187,40 @@ struct ScannedSegment: Sendable {
         var result = link.hasPrefix("www.") ? String(link.dropFirst(4)) : link
         if result.hasSuffix("/") { result.removeLast() }
         return result
+    }
+}
+
+/// Character classes with fast paths for ASCII and Cyrillic (Unicode property lookups dominate scanning otherwise).
+enum CharacterClass {
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        if v < 0x2000 { return v == 0x85 || v == 0xA0 || v == 0x1680 }
+        return v <= 0x3000 && scalar.properties.isWhitespace
+    }
+
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) }
+        if (0x400...0x481).contains(v) || (0x48A...0x4FF).contains(v) { return true }
+        return scalar.properties.isAlphabetic && !(0x30...0x39).contains(v)
+    }
+
+    @inline(__always)
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (0x41...0x5A).contains(v) }
+        if (0x400...0x42F).contains(v) { return true }
+        if (0x430...0x45F).contains(v) { return false }
+        return scalar.properties.isUppercase
+    }
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
     }
 }

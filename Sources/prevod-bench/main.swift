@@ -3,6 +3,7 @@ import Foundation
 // `make bench [BENCH_ARGS="segment terms ..."]`: runs the named benchmarks (all by default).
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("segment", SegmentationBench.run),
+    ("align", AlignmentBench.run),
 ]
 
 let requested = Set(CommandLine.arguments.dropFirst())
