@@ -3,7 +3,7 @@ SWIFT ?= swift
 PREVOD_DEBUG := .build/debug/prevod
 OUT ?= out
 
-.PHONY: build release run test bench clean
+.PHONY: build release run validate test bench clean
 
 build:
 	$(SWIFT) build
@@ -16,6 +16,13 @@ run: build
 	@mkdir -p $(OUT)
 	$(PREVOD_DEBUG) segment Corpora --output $(OUT)/segments.txt
 	$(PREVOD_DEBUG) segment Corpora/bta
+	$(PREVOD_DEBUG) prepare Corpora --glossary Glossaries --out $(OUT)
+
+# Checks what `make run` wrote with the reference validators beside the checkout (../shared; needs xmllint, lxml).
+validate:
+	../shared/tools/xml/validate.sh $(OUT)/xliff21/*.xlf $(OUT)/xliff12/*.xlf $(OUT)/glossary.tbx
+	python3 ../shared/tools/xml/xliff2_rules.py $(OUT)/xliff21/*.xlf
+	$(PREVOD_DEBUG) inspect --quiet $(OUT)/xliff21/*.xlf $(OUT)/xliff12/*.xlf $(OUT)/glossary.tbx
 
 test:
 	$(SWIFT) test

@@ -10,7 +10,10 @@ public struct Prevod: ParsableCommand {
             translators, aligns existing translations, checks consistency and packages kits for CAT tools.
             """,
         version: prevodVersion,
-        subcommands: [SegmentCommand.self, AlignCommand.self]
+        subcommands: [
+            SegmentCommand.self, GlossaryCommand.self, TermsCommand.self, TranslitCommand.self, PrepareCommand.self, ImportCommand.self,
+            InspectCommand.self, AlignCommand.self,
+        ]
     )
 
     public init() {}

@@ -29,7 +29,13 @@ public struct XMLWriter {
         try start(name, attributes: attributes.map { ($0.key, $0.value) })
     }
 
-    public mutating func start(_ name: String, attributes: [(String, String?)]) throws(XMLWriterError) {
+    /// Starts an element whose content is text (possibly with inline elements such as `<mrk>`): nothing inside it is
+    /// indented, even when it begins with an element, so its whitespace is exactly what is written.
+    public mutating func startMixed(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(XMLWriterError) {
+        try start(name, attributes: attributes.map { ($0.key, $0.value) }, mixed: true)
+    }
+
+    public mutating func start(_ name: String, attributes: [(String, String?)], mixed: Bool = false) throws(XMLWriterError) {
         var tag = "<" + name
         for (key, value) in attributes {
             guard let value else { continue }
@@ -40,7 +46,7 @@ public struct XMLWriter {
         if indentUnit != nil && !inMixedContent && !output.isEmpty { output += "\n" + indentation(frames.count) }
         if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
         output += tag
-        frames.append((name, false, false))
+        frames.append((name, false, mixed))
         openTag = true
     }
 

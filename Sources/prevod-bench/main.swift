@@ -3,6 +3,7 @@ import Foundation
 // `make bench [BENCH_ARGS="segment terms ..."]`: runs the named benchmarks (all by default).
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("segment", SegmentationBench.run),
+    ("terms", TermsBench.run),
     ("align", AlignmentBench.run),
 ]
 

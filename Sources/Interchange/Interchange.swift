@@ -1,1 +1,0 @@
-// The Interchange module: see README.md, Architecture.

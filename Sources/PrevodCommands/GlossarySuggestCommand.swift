@@ -1,0 +1,5 @@
+import ArgumentParser
+
+struct GlossarySuggestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "suggest", abstract: "(in progress)")
+}

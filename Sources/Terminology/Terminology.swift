@@ -1,1 +1,0 @@
-// The Terminology module: see README.md, Architecture.
