@@ -1,4 +1,5 @@
 import Foundation
+import Terminology
 
 /// Aligns Bulgarian segments with their English counterparts.
 ///
@@ -19,9 +20,14 @@ public final class Aligner {
     private let extractor: EvidenceExtractor
     private let shapes: [LinkShape]
 
-    public init(parameters: AlignmentParameters = AlignmentParameters()) {
+    /// An aligner using `glossary`'s entries as anchors (Bulgarian forms against English renderings).
+    public init(parameters: AlignmentParameters = AlignmentParameters(), glossary: Glossary? = nil) throws(AlignmentError) {
         self.parameters = parameters
-        extractor = EvidenceExtractor()
+        do {
+            extractor = EvidenceExtractor(glossary: try glossary.map { glossary throws(TerminologyError) in try GlossaryAnchors(glossary: glossary) })
+        } catch {
+            throw .glossary(error.description)
+        }
         shapes = LinkShape.shapes(parameters)
     }
 
@@ -91,9 +97,7 @@ public final class Aligner {
             let band = coarsePath.isEmpty || width >= max(n, m)
                 ? Band.full(rows: n, columns: m)
                 : Band.covering(path: coarsePath, factor: factor, width: width, rows: n, columns: m)
-            let t0 = Date()
             let result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
-            if ProcessInfo.processInfo.environment["PREVOD_ALIGN_DEBUG"] != nil { FileHandle.standardError.write(Data("DEBUG \(n)x\(m) band \(band.cellCount) cells, width \(width), edge \(result.touchesEdge) \(Date().timeIntervalSince(t0))s\n".utf8)) }
             if !result.touchesEdge || band.isFull { return result }
             width *= 2
         }

@@ -24,6 +24,8 @@ public enum AnchorKind: Int, Sendable, CaseIterable, CustomStringConvertible {
     case quote
     /// A parenthesis.
     case parenthesis
+    /// A long word that sounds alike in both (`президент` ~ `president`, `кампания` ~ `campaign`).
+    case cognate
 
     public var description: String {
         switch self {
@@ -38,6 +40,7 @@ public enum AnchorKind: Int, Sendable, CaseIterable, CustomStringConvertible {
         case .exclamation: return "!"
         case .quote: return "quote"
         case .parenthesis: return "()"
+        case .cognate: return "cognate"
         }
     }
 }
@@ -94,6 +97,8 @@ public struct AlignmentParameters: Sendable, Hashable {
     public var quoteMiss = 0.4
     public var parenthesisMatch = 0.8
     public var parenthesisMiss = 0.5
+    public var cognateMatch = 1.5
+    public var cognateMiss = 0.5
     /// How much a key's frequency in the document discounts it (0: not at all, 1: fully by its inverse frequency).
     public var rarity = 0.7
     /// Transliteration similarity (0...1) at which two names count as the same.
@@ -146,6 +151,7 @@ public struct AlignmentParameters: Sendable, Hashable {
         ("exclamationMatch", \.exclamationMatch), ("exclamationMiss", \.exclamationMiss),
         ("quoteMatch", \.quoteMatch), ("quoteMiss", \.quoteMiss),
         ("parenthesisMatch", \.parenthesisMatch), ("parenthesisMiss", \.parenthesisMiss),
+        ("cognateMatch", \.cognateMatch), ("cognateMiss", \.cognateMiss),
         ("rarity", \.rarity), ("nameSimilarity", \.nameSimilarity),
         ("structureMatch", \.structureMatch), ("structureMiss", \.structureMiss),
         ("paragraphAgree", \.paragraphAgree), ("paragraphDisagree", \.paragraphDisagree),
@@ -167,6 +173,7 @@ public struct AlignmentParameters: Sendable, Hashable {
         case .exclamation: return (exclamationMatch, exclamationMiss)
         case .quote: return (quoteMatch, quoteMiss)
         case .parenthesis: return (parenthesisMatch, parenthesisMiss)
+        case .cognate: return (cognateMatch, cognateMiss)
         }
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Numbers
 import Segmentation
+import Terminology
 
 /// Interned anchor keys: every distinct piece of evidence (`number 2016`, `name Тръмп~Trump`) gets a small integer,
 /// so that comparing two segments is a merge of two short sorted integer lists.
@@ -36,6 +37,9 @@ struct SideEvidence {
     /// The name vocabulary: phonetic key and one surface form per name.
     var nameKeys: [[UInt8]] = []
     var nameSurfaces: [String] = []
+    /// Names seen only as the first word of a segment, where any word is capitalised: they must sound closer to
+    /// count (`Един` "one" is not `Elin`).
+    var nameOnlyInitial: [Bool] = []
 
     var count: Int { characters.count }
 
@@ -121,10 +125,12 @@ struct SegmentFacts: Sendable {
     var exclamations = 0
     var quotes = 0
     var parentheses = 0
-    /// Name candidates (capitalised words in the side's own script).
-    var names: [Substring] = []
+    /// Name candidates (capitalised words in the side's own script), and whether each opens the segment.
+    var names: [(word: Substring, initial: Bool)] = []
     /// Bulgarian: its words in Latin script, lower case. English: its words that could be one of them.
     var latin: [Substring] = []
+    /// Sound-alike prefixes of long lower-case words (`президент` ~ `president`), kept where both sides have them.
+    var cognates: [String] = []
 }
 
 /// Turns segments into ``SideEvidence``: numbers, dates, calendar words, glossary terms, acronyms, Latin words, links,
@@ -135,12 +141,14 @@ struct SegmentFacts: Sendable {
 final class EvidenceExtractor: Sendable {
     private let bulgarianRules: SegmentationRules?
     private let englishRules: SegmentationRules?
+    let glossary: GlossaryAnchors?
     /// Segments per parallel job.
     private let chunk = 2_000
 
-    init() {
+    init(glossary: GlossaryAnchors?) {
         bulgarianRules = try? SegmentationRules.bulgarian()
         englishRules = try? SegmentationRules.english()
+        self.glossary = glossary
     }
 
     /// The evidence of both sides of a document, keys interned in `table`.
@@ -156,21 +164,23 @@ final class EvidenceExtractor: Sendable {
                 let (side, range) = jobs[index]
                 let rules = side == .bulgarian ? bulgarianRules : englishRules
                 let segmenter = rules.flatMap { try? Segmenter(rules: $0) }
+                let matcher = side == .bulgarian ? glossary.flatMap { try? TermMatcher(index: $0.index) } : nil
                 let texts = side == .bulgarian ? bulgarian : english
-                output[index] = range.map { facts(texts[$0], side: side, segmenter: segmenter) }
+                output[index] = range.map { facts(texts[$0], side: side, segmenter: segmenter, matcher: matcher) }
             }
         }
         let bulgarianFacts = zip(jobs, results).filter { $0.0.0 == .bulgarian }.flatMap(\.1)
         let englishFacts = zip(jobs, results).filter { $0.0.0 == .english }.flatMap(\.1)
         let latinWords = Set(bulgarianFacts.flatMap(\.latin))
+        let cognates = Set(bulgarianFacts.flatMap(\.cognates)).intersection(englishFacts.flatMap(\.cognates))
         return (
-            intern(bulgarianFacts, side: .bulgarian, table: table, latinWords: latinWords),
-            intern(englishFacts, side: .english, table: table, latinWords: latinWords)
+            intern(bulgarianFacts, side: .bulgarian, table: table, latinWords: latinWords, cognates: cognates),
+            intern(englishFacts, side: .english, table: table, latinWords: latinWords, cognates: cognates)
         )
     }
 
     /// The facts of one segment.
-    func facts(_ text: String, side: Side, segmenter: Segmenter?) -> SegmentFacts {
+    func facts(_ text: String, side: Side, segmenter: Segmenter?, matcher: TermMatcher?) -> SegmentFacts {
         var facts = SegmentFacts()
         let scanned = ScannedSegment(text, side: side)
         facts.characters = Int32(scanned.characters)
@@ -178,7 +188,23 @@ final class EvidenceExtractor: Sendable {
         for mention in side == .bulgarian ? NumberExtractor.bulgarian(text) : NumberExtractor.english(text) {
             facts.keys += Self.numberKeys(mention)
         }
+        // Glossary terms; the words they cover are not names, acronyms or loose words.
+        var covered: [Range<Int>] = []
+        if let glossary {
+            var groups: [Int32] = []
+            if side == .bulgarian, let matcher {
+                for hit in matcher.hits(in: text) {
+                    groups += glossary.keysOfEntry[hit.entryIndex]
+                    covered.append(hit.range)
+                }
+            } else if side == .english {
+                (covered, groups) = glossary.englishHits(in: scanned.words)
+            }
+            for group in groups { facts.keys.append((.glossary, "g\(group)", glossary.labels[Int(group)])) }
+        }
+        let firstWord = scanned.words.first?.range.lowerBound ?? -1
         for word in scanned.words {
+            if !covered.isEmpty, covered.contains(where: { $0.overlaps(word.range) }) { continue }
             if let calendar = CalendarWords.key(of: word, side: side) {
                 facts.keys.append((.calendar, "c" + calendar, String(word.text)))
                 continue
@@ -193,9 +219,11 @@ final class EvidenceExtractor: Sendable {
                 if word.letters >= 2 { facts.latin.append(Substring(word.text.lowercased())) }
             case (.english, .latin):
                 if word.letters >= 2 { facts.latin.append(word.text) }
-                if word.capitalised && word.letters >= 2 { facts.names.append(word.text) }
+                if !word.capitalised && word.letters >= 6 { facts.cognates.append(Self.cognateKey(NameSimilarity.englishKey(word.text))) }
+                if word.capitalised && word.letters >= 2 { facts.names.append((word.text, word.range.lowerBound == firstWord)) }
             case (.bulgarian, .cyrillic):
-                if word.capitalised && word.letters >= 2 { facts.names.append(word.text) }
+                if word.capitalised && word.letters >= 2 { facts.names.append((word.text, word.range.lowerBound == firstWord)) }
+                if !word.capitalised && word.letters >= 6 { facts.cognates.append(Self.cognateKey(NameSimilarity.bulgarianKey(word.text))) }
             default: break
             }
         }
@@ -208,7 +236,7 @@ final class EvidenceExtractor: Sendable {
     }
 
     /// Interns the keys of one side and builds its name vocabulary.
-    private func intern(_ all: [SegmentFacts], side: Side, table: KeyTable, latinWords: Set<Substring>) -> SideEvidence {
+    private func intern(_ all: [SegmentFacts], side: Side, table: KeyTable, latinWords: Set<Substring>, cognates: Set<String>) -> SideEvidence {
         var evidence = SideEvidence()
         evidence.characters.reserveCapacity(all.count)
         evidence.boundaries.reserveCapacity(all.count)
@@ -230,6 +258,9 @@ final class EvidenceExtractor: Sendable {
                 guard latinWords.contains(lower) else { continue }
                 keys.append(table.id("l" + lower, kind: .latin, label: "word \(word)"))
             }
+            for cognate in facts.cognates where cognates.contains(cognate) {
+                keys.append(table.id("k" + cognate, kind: .cognate, label: "cognate \(cognate)"))
+            }
             keys += repeatElement(question, count: facts.questions)
             keys += repeatElement(exclamation, count: facts.exclamations)
             keys += repeatElement(quote, count: facts.quotes)
@@ -238,20 +269,27 @@ final class EvidenceExtractor: Sendable {
             evidence.keys += keys
             evidence.keyStarts.append(Int32(evidence.keys.count))
             var names: [Int32] = []
-            for name in facts.names {
+            for (name, initial) in facts.names {
                 if let id = nameIndex[name] {
                     names.append(id)
+                    if !initial { evidence.nameOnlyInitial[Int(id)] = false }
                 } else {
                     let id = Int32(evidence.nameKeys.count)
                     nameIndex[name] = id
                     evidence.nameKeys.append(side == .bulgarian ? NameSimilarity.bulgarianKey(name) : NameSimilarity.englishKey(name))
                     evidence.nameSurfaces.append(String(name))
+                    evidence.nameOnlyInitial.append(initial)
                     names.append(id)
                 }
             }
             evidence.names.append(names)
         }
         return evidence
+    }
+
+    /// The first five sounds of a word's phonetic spelling.
+    static func cognateKey(_ key: [UInt8]) -> String {
+        String(decoding: key.prefix(5), as: UTF8.self)
     }
 
     /// Keys of a number: its value; for a date, month and day together and the year as a number (so `2016 г.` and
@@ -271,10 +309,6 @@ final class EvidenceExtractor: Sendable {
 
     /// A Cyrillic acronym in Latin letters (`НАТО` → `NATO`), so it meets the English spelling.
     static func romanised(_ word: Substring) -> String {
-        var result = ""
-        for scalar in word.lowercased().unicodeScalars {
-            result += NameSimilarity.romanisation[scalar] ?? String(scalar)
-        }
-        return result.uppercased()
+        Transliteration.bulgarian2009(String(word)).uppercased()
     }
 }

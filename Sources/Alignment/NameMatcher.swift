@@ -4,6 +4,8 @@
 /// `Тя`) and names the translator replaced with a pronoun are not evidence either way.
 struct NameMatcher {
     let threshold: Double
+    /// The similarity needed when either name was only seen opening a segment.
+    let initialThreshold = 0.85
 
     /// - Complexity: O(cells × names²) comparisons looked up in a cache; each distinct pair of names is compared once.
     func resolve(_ bulgarian: inout SideEvidence, _ english: inout SideEvidence, band: Band, margin: Int, table: KeyTable) {
@@ -32,7 +34,8 @@ struct NameMatcher {
                     for a in bulgarian.names[i] {
                         let pair = Int(a) * englishNames + Int(b)
                         guard compared.insert(pair).inserted else { continue }
-                        if NameSimilarity.similarity(bulgarian.nameKeys[Int(a)], english.nameKeys[Int(b)]) >= threshold {
+                        let needed = bulgarian.nameOnlyInitial[Int(a)] || english.nameOnlyInitial[Int(b)] ? max(threshold, initialThreshold) : threshold
+                        if NameSimilarity.similarity(bulgarian.nameKeys[Int(a)], english.nameKeys[Int(b)]) >= needed {
                             matchedBulgarian[Int(a)] = true
                             matchedEnglish[Int(b)] = true
                             let ra = root(Int(a))

@@ -1,8 +1,10 @@
+import Terminology
+
 /// How alike a Bulgarian name and an English name sound: `Тръмп` ~ `Trump`, `Уорън` ~ `Warren`,
 /// `Масачузетс` ~ `Massachusetts`.
 ///
-/// Both names are first brought to a rough phonetic spelling: the Bulgarian one through a romanisation (the 2009
-/// Act's letter values), the English one by undoing spellings that Bulgarian renders by sound (`ph` → f, `ck` → k,
+/// Both names are first brought to a rough phonetic spelling: the Bulgarian one through its romanisation under the
+/// 2009 Act (``Terminology/Transliteration``), the English one by undoing spellings that Bulgarian renders by sound (`ph` → f, `ck` → k,
 /// `c` before e/i → s, `w` → u, `th` → t, double letters). The similarity is then the better of two normalised edit
 /// similarities: on the whole spelling, and on its consonant skeleton (vowels are where renderings differ most).
 enum NameSimilarity {
@@ -10,16 +12,7 @@ enum NameSimilarity {
     ///
     /// - Complexity: O(*n*).
     static func bulgarianKey<S: StringProtocol>(_ word: S) -> [UInt8] {
-        var latin: [UInt8] = []
-        latin.reserveCapacity(word.utf8.count)
-        for character in word.lowercased().unicodeScalars {
-            if let value = romanisation[character] {
-                latin += value.utf8
-            } else if character.isASCII, character.properties.isAlphabetic {
-                latin.append(UInt8(character.value))
-            }
-        }
-        return phonetic(latin)
+        englishKey(Transliteration.bulgarian2009(String(word)))
     }
 
     /// The phonetic spelling of an English (Latin) word.
@@ -51,14 +44,6 @@ enum NameSimilarity {
     }
 
     // MARK: Spelling
-
-    /// Letter values of the Streamlined System (Bulgaria's 2009 Transliteration Act), lower case.
-    static let romanisation: [Unicode.Scalar: String] = [
-        "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ж": "zh", "з": "z", "и": "i", "й": "y",
-        "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
-        "ф": "f", "х": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "sht", "ъ": "a", "ь": "y", "ю": "yu", "я": "ya",
-        "ѝ": "i", "ё": "yo", "ы": "i", "э": "e", "і": "i", "ї": "yi", "є": "ye",
-    ]
 
     /// Accented Latin letters folded to their base letter.
     static let latinFolding: [Unicode.Scalar: UInt8] = {

@@ -39,13 +39,12 @@ struct ScannedSegment: Sendable {
         var offset = 0
         var chunkOffset = 0
         var inChunk = false
-        var doubleQuotes = 0
         for index in text.unicodeScalars.indices {
             let scalar = text.unicodeScalars[index]
             let isSpace = CharacterClass.isSpace(scalar)
             if !isSpace { characters += 1 } else if characters > 0 { characters += 1 }
             if isSpace {
-                if inChunk { scanChunk(text[chunkStart..<index], at: chunkOffset, side: side, doubleQuotes: &doubleQuotes) }
+                if inChunk { scanChunk(text[chunkStart..<index], at: chunkOffset, side: side) }
                 inChunk = false
             } else if !inChunk {
                 inChunk = true
@@ -54,11 +53,10 @@ struct ScannedSegment: Sendable {
             }
             offset += UTF8.width(scalar)
         }
-        if inChunk { scanChunk(text[chunkStart...], at: chunkOffset, side: side, doubleQuotes: &doubleQuotes) }
-        quotes += doubleQuotes / 2 + doubleQuotes % 2
+        if inChunk { scanChunk(text[chunkStart...], at: chunkOffset, side: side) }
     }
 
-    private mutating func scanChunk(_ chunk: Substring, at chunkOffset: Int, side: Side, doubleQuotes: inout Int) {
+    private mutating func scanChunk(_ chunk: Substring, at chunkOffset: Int, side: Side) {
         if let link = Self.link(in: chunk) {
             links.append(link)
             return
@@ -81,7 +79,7 @@ struct ScannedSegment: Sendable {
             } else {
                 if let start = wordStart { appendWord(chunk[start..<index], at: wordOffset) }
                 wordStart = nil
-                countPunctuation(scalar, previous: previous, next: scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil, side: side, doubleQuotes: &doubleQuotes)
+                countPunctuation(scalar, previous: previous, next: scalars.index(after: index) < scalars.endIndex ? scalars[scalars.index(after: index)] : nil, side: side)
             }
             previous = scalar
             offset += UTF8.width(scalar)
@@ -90,20 +88,19 @@ struct ScannedSegment: Sendable {
         joinDottedAcronym(chunk, from: firstWord)
     }
 
-    private mutating func countPunctuation(_ scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?, side: Side, doubleQuotes: inout Int) {
+    private mutating func countPunctuation(_ scalar: Unicode.Scalar, previous: Unicode.Scalar?, next: Unicode.Scalar?, side: Side) {
         switch scalar {
         case "?": questions += 1
         case "!": exclamations += 1
         case "(", "[": parentheses += 1
-        case "\"": doubleQuotes += 1
-        case "«": quotes += 1
-        case "\u{201E}": if side == .bulgarian { quotes += 1 }  // „ opens in Bulgarian
-        case "\u{201C}": if side == .english { quotes += 1 }  // “ opens in English, closes in Bulgarian
-        case "\u{2018}": if side == .english { quotes += 1 }  // ‘
-        case "'":
-            // An opening single quote starts a chunk or follows a bracket; an apostrophe sits inside a word.
-            let opens = previous == nil || previous == "(" || previous == "["
-            if side == .english, opens, let next, next.properties.isAlphabetic { quotes += 1 }
+        case "\"", "«", "»", "\u{201E}", "\u{201C}", "\u{201D}":
+            quotes += 1  // every double quotation mark: „…“ in Bulgarian, “…” or "…" in English
+        case "'", "\u{2018}", "\u{2019}":
+            // English quotes with single marks where Bulgarian uses „…“. A mark that starts or ends a chunk quotes;
+            // one inside a word is an apostrophe (she'll, Trump's).
+            let starts = previous == nil || previous == "(" || previous == "["
+            let ends = next == nil || next.map { !CharacterClass.isLetter($0) && !("0"..."9").contains($0) } ?? true
+            if side == .english, starts || (ends && previous.map(CharacterClass.isLetter) == true && previous != "s") { quotes += 1 }
         default: break
         }
     }

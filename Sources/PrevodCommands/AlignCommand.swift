@@ -3,7 +3,8 @@ import ArgumentParser
 import Corpus
 import Foundation
 import Segmentation
-import XMLKit
+import Terminology
+import Interchange
 
 /// `prevod align`: align Bulgarian articles with their English translations into a translation memory.
 struct AlignCommand: ParsableCommand {
@@ -28,7 +29,7 @@ struct AlignCommand: ParsableCommand {
     @Option(help: "Align a JSON Lines batch file ('-' for standard input) instead of articles.")
     var batch: String?
 
-    @Option(help: "Glossary files (TSV, CSV, TBX, ...) whose entries serve as anchors; repeatable.")
+    @Option(name: .customLong("glossary"), parsing: .upToNextOption, help: "Glossary files or directories (prevod TSV, OmegaT TSV, CSV, TBX) whose entries serve as anchors: values up to the next option; repeatable.")
     var glossary: [String] = []
 
     @Option(help: "Write the links that pair text and score at least --min-score as TMX 1.4b.")
@@ -76,9 +77,9 @@ struct AlignCommand: ParsableCommand {
             }
             try weights.load(overrides: text, file: parameters)
         }
-        if !glossary.isEmpty { Diagnostics.warn("warning: --glossary needs the Terminology module, which is not merged yet; aligning without it") }
-        let aligner = Aligner(parameters: weights)
-        let documents = try batch.map(readBatch) ?? readPairs()
+        let entries = glossary.isEmpty ? nil : try Glossary.load(try GlossarySupport.expand(glossary))
+        let aligner = try Aligner(parameters: weights, glossary: entries)
+        let documents = try batch.map { try readBatch($0) } ?? readPairs()
 
         var alignments: [DocumentAlignment] = []
         var sink = OutputSink(path: output)
@@ -131,7 +132,7 @@ struct AlignCommand: ParsableCommand {
 
     // MARK: Reading
 
-    private func readBatch(_ path: String) throws -> [BilingualDocument] {
+    private func readBatch(_ path: String) throws -> [Alignment.BilingualDocument] {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -148,7 +149,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     /// Pairs the Bulgarian and English articles: two files, or two directories by relative file name.
-    private func readPairs() throws -> [BilingualDocument] {
+    private func readPairs() throws -> [Alignment.BilingualDocument] {
         let reader = CorpusReader(format: presegmented ? .article : inputFormat, lossy: lossy)
         let bulgarianSources = try reader.sources(for: [inputs[0]])
         let englishSources = try reader.sources(for: [inputs[1]])
@@ -183,7 +184,7 @@ struct AlignCommand: ParsableCommand {
 
         let bulgarianSegmenter = try Segmenter.bulgarian()
         let englishSegmenter = try Segmenter(rules: .english())
-        var documents: [BilingualDocument] = []
+        var documents: [Alignment.BilingualDocument] = []
         for (bulgarianSource, englishSource) in pairs {
             let bulgarianArticles = try reader.read(bulgarianSource)
             let englishArticles = try reader.read(englishSource)
@@ -191,7 +192,7 @@ struct AlignCommand: ParsableCommand {
                 for repair in article.repairs { Diagnostics.warn(repair.description) }
             }
             for (bulgarian, english) in try Self.match(bulgarianArticles, englishArticles, bulgarianSource, englishSource) {
-                let document = BilingualDocument(
+                let document = Alignment.BilingualDocument(
                     id: bulgarian.id,
                     bulgarian: side(bulgarian, segmenter: bulgarianSegmenter),
                     english: side(english, segmenter: englishSegmenter))
@@ -246,34 +247,23 @@ struct AlignCommand: ParsableCommand {
     }
 }
 
-// STOPGAP: a minimal TMX 1.4b writer for `prevod align --tmx` until the Interchange module's TMX writer lands on main.
-// Replace with Interchange's writer then; do not grow this into a second TMX implementation.
+/// The translation memory of an alignment: one unit per link that pairs text and scores at least the minimum, with
+/// the document, the link and its score as properties (written by the Interchange module's TMX writer).
 enum AlignmentTMX {
     static func document(_ alignments: [DocumentAlignment], minimumScore: Double) throws -> String {
-        var xml = XMLWriter()
-        xml.raw("<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">")
-        try xml.start("tmx", ["version": "1.4"])
-        try xml.element("header", [
-            "creationtool": "prevod", "creationtoolversion": prevodVersion, "segtype": "sentence", "o-tmf": "prevod",
-            "adminlang": "en", "srclang": "bg", "datatype": "plaintext",
-        ])
-        try xml.start("body")
+        var writer = TMXWriter(sourceLanguage: "bg")
         for alignment in alignments {
             for (index, link) in alignment.links.enumerated() where link.isPair && link.score >= minimumScore {
-                try xml.start("tu", ["tuid": "\(alignment.document.id)#\(index + 1)"])
-                try xml.element("prop", ["type": "x-document"], text: alignment.document.id)
-                try xml.element("prop", ["type": "x-link"], text: "\(link.kind) bg \(ReviewReport.segmentNumbers(link.bulgarian)) en \(ReviewReport.segmentNumbers(link.english))")
-                try xml.element("prop", ["type": "x-score"], text: String(format: "%.3f", link.score))
-                for (language, text) in [("bg", alignment.bulgarianText(of: link)), ("en", alignment.englishText(of: link))] {
-                    try xml.start("tuv", ["xml:lang": language])
-                    try xml.element("seg", text: text)
-                    xml.end()
-                }
-                xml.end()
+                try writer.add(TranslationUnit(
+                    id: "\(alignment.document.id)#\(index + 1)",
+                    variants: [("bg", alignment.bulgarianText(of: link)), ("en", alignment.englishText(of: link))],
+                    properties: [
+                        ("x-document", alignment.document.id),
+                        ("x-link", "\(link.kind) bg \(ReviewReport.segmentNumbers(link.bulgarian)) en \(ReviewReport.segmentNumbers(link.english))"),
+                        ("x-score", String(format: "%.3f", link.score)),
+                    ]))
             }
         }
-        xml.end()
-        xml.end()
-        return xml.finish()
+        return try writer.finish()
     }
 }

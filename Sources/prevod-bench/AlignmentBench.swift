@@ -1,5 +1,6 @@
 import Alignment
 import Foundation
+import Terminology
 
 /// Alignment cost against document length: one document of about 1k, 10k and 50k segments per side, built by
 /// repeating the NTREX articles of Corpora/ntrex (line i of bg/ translates line i of en/) with sentences merged
@@ -8,8 +9,12 @@ import Foundation
 enum AlignmentBench {
     static func run() throws {
         let pairs = try parallelLines()
-        print("## alignment: NTREX dev articles repeated (\(pairs.count) line pairs), 10% merged and 4% dropped on one side; release build")
-        let aligner = Aligner()
+        let glossaryDirectory = Harness.packageRoot + "/Glossaries"
+        let glossaryFiles = ((try? FileManager.default.contentsOfDirectory(atPath: glossaryDirectory)) ?? [])
+            .filter { $0.hasSuffix(".tsv") }.sorted().map { glossaryDirectory + "/" + $0 }
+        let glossary = try Glossary.load(glossaryFiles)
+        print("## alignment: NTREX dev articles repeated (\(pairs.count) line pairs), 10% merged and 4% dropped on one side, Glossaries/ (\(glossary.entries.count) entries); release build")
+        let aligner = try Aligner(glossary: glossary)
         var baseline: Double?
         for target in [1_000, 10_000, 50_000] {
             let document = Self.document(from: pairs, segments: target)
