@@ -43,12 +43,12 @@ public final class Aligner {
         let table = KeyTable()
         var (bulgarian, english) = extractor.evidence(bulgarian: document.bulgarian.segments, english: document.english.segments, table: table)
 
-        // Coarse to fine: blocks of factor^level segments until the grid is small enough to search in full.
-        let factor = 4
+        // Coarse to fine: blocks of blockSize^level segments until the grid is small enough to search in full.
+        let blockSize = 4
         var pyramid = [(bulgarian, english)]
         while let (b, e) = pyramid.last, Double(b.count + 1) * Double(e.count + 1) > parameters.fullSearchCells, b.count > 1 || e.count > 1 {
-            var coarseBulgarian = b.coarsened(by: factor)
-            var coarseEnglish = e.coarsened(by: factor)
+            var coarseBulgarian = b.coarsened(by: blockSize)
+            var coarseEnglish = e.coarsened(by: blockSize)
             SideEvidence.keepUniqueKeys(&coarseBulgarian, &coarseEnglish, keyCount: table.count)
             pyramid.append((coarseBulgarian, coarseEnglish))
         }
@@ -58,33 +58,43 @@ public final class Aligner {
         for level in stride(from: pyramid.count - 1, through: 1, by: -1) {
             let (b, e) = pyramid[level]
             let scorer = LinkScorer(bulgarian: b, english: e, table: table, parameters: parameters)
-            coarsePath = search(scorer, coarsePath: coarsePath, factor: factor, width: width, paragraphs: noParagraphs).states
+            coarsePath = search(scorer, coarsePath: coarsePath, factor: blockSize, width: width, paragraphs: noParagraphs).states
         }
-        let fineBand = coarsePath.isEmpty ? Band.full(rows: n, columns: m) : Band.covering(path: coarsePath, factor: factor, width: width, rows: n, columns: m)
+        let fineBand = coarsePath.isEmpty ? Band.full(rows: n, columns: m) : Band.covering(path: coarsePath, factor: blockSize, width: width, rows: n, columns: m)
         NameMatcher(threshold: parameters.nameSimilarity).resolve(&bulgarian, &english, band: fineBand, margin: 3, table: table)
         let scorer = LinkScorer(bulgarian: bulgarian, english: english, table: table, parameters: parameters)
         let paragraphs = ParagraphCost(bulgarian: document.bulgarian, english: document.english, parameters: parameters)
-        let result = search(scorer, coarsePath: coarsePath, factor: factor, width: width, paragraphs: paragraphs)
+        let result = search(scorer, coarsePath: coarsePath, factor: blockSize, width: width, paragraphs: paragraphs)
 
+        // A pair's score: its posterior times the support of its own evidence. An unaligned segment's score: half the
+        // posterior that it has no counterpart (a reviewer should look at every one).
         var links: [Link] = []
         links.reserveCapacity(result.posteriors.count)
         for (index, (from, to)) in zip(result.states, result.states.dropFirst()).enumerated() {
             let b = from.i..<to.i
             let e = from.j..<to.j
             let posterior = result.posteriors[index]
-            var link = Link(bulgarian: b, english: e, score: posterior)
+            var link = Link(bulgarian: b, english: e, score: 0.5 * posterior, evidence: ["no counterpart"])
             if link.isPair {
-                let support = scorer.evidence(b, e)
-                link.score = posterior * Self.sigmoid(parameters.supportSlope * (support - parameters.supportMidpoint))
-                link.evidence = explanation(scorer, b, e, table: table, support: support)
-            } else {
-                link.evidence = ["no counterpart"]
+                let evidence = scorer.evidence(b, e)
+                link.score = posterior * Self.sigmoid(parameters.supportSlope * (evidence - parameters.supportMidpoint))
+                link.evidence = explanation(scorer, b, e, table: table)
             }
             links.append(link)
         }
-        var alignment = DocumentAlignment(document: document, links: links, warnings: [])
-        alignment.warnings = warnings(for: alignment, bulgarian: bulgarian, english: english)
-        return alignment
+        // Anchors of the pairs: in a translation most pairs that carry any share some.
+        var anchored = 0
+        var agreeing = 0
+        for link in links where link.isPair {
+            let balance = scorer.anchors(link.bulgarian, link.english)
+            if balance != 0 { anchored += 1 }
+            if balance > 0 { agreeing += 1 }
+        }
+        let (warnings, factor) = assess(document, links: links, anchors: (anchored, agreeing), bulgarian: bulgarian, english: english)
+        if factor < 1 {
+            for i in links.indices { links[i].score *= factor }
+        }
+        return DocumentAlignment(document: document, links: links, warnings: warnings)
     }
 
     /// The best path on the grid of `scorer`: in full when there is no coarser path, otherwise in a band around it,
@@ -119,7 +129,7 @@ public final class Aligner {
         return DocumentAlignment(document: document, links: links, warnings: [warning])
     }
 
-    private func explanation(_ scorer: LinkScorer, _ b: Range<Int>, _ e: Range<Int>, table: KeyTable, support: Double) -> [String] {
+    private func explanation(_ scorer: LinkScorer, _ b: Range<Int>, _ e: Range<Int>, table: KeyTable) -> [String] {
         let (shared, unmatched) = scorer.explain(b, e)
         var notes: [String] = []
         var seen: Set<Int32> = []
@@ -135,35 +145,44 @@ public final class Aligner {
         return notes
     }
 
-    private func warnings(for alignment: DocumentAlignment, bulgarian: SideEvidence, english: SideEvidence) -> [AlignmentWarning] {
+    /// Warnings about the document as a whole, and the factor every score is multiplied by: below 1 when the sides'
+    /// lengths are far apart (one side incomplete) or when few pairs score well (not a translation).
+    private func assess(
+        _ document: BilingualDocument, links: [Link], anchors: (carrying: Int, agreeing: Int), bulgarian: SideEvidence, english: SideEvidence
+    ) -> ([AlignmentWarning], Double) {
         var warnings: [AlignmentWarning] = []
-        let id = alignment.document.id
+        var factor = 1.0
+        let id = document.id
         let bulgarianCharacters = bulgarian.characters.reduce(0) { $0 + Int($1) }
         let englishCharacters = english.characters.reduce(0) { $0 + Int($1) }
         let expected = Double(bulgarianCharacters) * exp(parameters.lengthMean)
-        let ratio = Double(englishCharacters) / max(1, expected)
+        let ratio = max(1e-6, Double(englishCharacters) / max(1, expected))
         if ratio < 0.5 || ratio > 2 {
+            factor *= 2 * min(ratio, 1 / ratio)
             warnings.append(AlignmentWarning(
                 kind: .lengthMismatch,
-                message: String(format: "%@: the English text is %.1f× the length a translation of the Bulgarian would have (%d against %d characters); one side may be incomplete or a different text", id, ratio, englishCharacters, bulgarianCharacters)))
+                message: String(format: "%@: the English text is %.2f× the length a translation of the Bulgarian would have (%d against %d characters); one side may be incomplete or a different text", id, ratio, englishCharacters, bulgarianCharacters)))
         }
-        let unalignedBulgarian = alignment.links.filter { $0.english.isEmpty }.reduce(0) { $0 + $1.bulgarian.count }
-        let unalignedEnglish = alignment.links.filter { $0.bulgarian.isEmpty }.reduce(0) { $0 + $1.english.count }
-        let n = bulgarian.count
-        let m = english.count
+        let unalignedBulgarian = links.filter { $0.english.isEmpty }.reduce(0) { $0 + $1.bulgarian.count }
+        let unalignedEnglish = links.filter { $0.bulgarian.isEmpty }.reduce(0) { $0 + $1.english.count }
+        let n = document.bulgarian.count
+        let m = document.english.count
         if Double(unalignedBulgarian) > 0.3 * Double(n) || Double(unalignedEnglish) > 0.3 * Double(m) {
             warnings.append(AlignmentWarning(
                 kind: .manyUnaligned,
                 message: "\(id): \(unalignedBulgarian) of \(n) Bulgarian and \(unalignedEnglish) of \(m) English segments have no counterpart"))
         }
-        let pairs = alignment.links.filter(\.isPair)
+        let pairs = links.filter(\.isPair)
         let supported = pairs.filter { $0.score >= 0.5 }.count
-        if !pairs.isEmpty && Double(supported) < 0.5 * Double(pairs.count) {
+        let supportedShare = pairs.isEmpty ? 1 : Double(supported) / Double(pairs.count)
+        let agreeingShare = anchors.carrying < 3 ? 1 : Double(anchors.agreeing) / Double(anchors.carrying)
+        if supportedShare < 0.5 || agreeingShare < 0.5 {
+            factor *= 2 * min(supportedShare, agreeingShare)
             warnings.append(AlignmentWarning(
                 kind: .notATranslation,
-                message: "\(id): only \(supported) of \(pairs.count) links have good support (shared names, numbers, terms or fitting lengths); the texts may not be translations of each other"))
+                message: "\(id): only \(supported) of \(pairs.count) links are well supported and \(anchors.agreeing) of the \(anchors.carrying) with names, numbers or terms share them; the texts may not be translations of each other"))
         }
-        return warnings
+        return (warnings, factor)
     }
 
     @inline(__always)

@@ -171,12 +171,33 @@ final class EvidenceExtractor: Sendable {
         }
         let bulgarianFacts = zip(jobs, results).filter { $0.0.0 == .bulgarian }.flatMap(\.1)
         let englishFacts = zip(jobs, results).filter { $0.0.0 == .english }.flatMap(\.1)
-        let latinWords = Set(bulgarianFacts.flatMap(\.latin))
+        let latinWords = Self.sharedLatinWords(bulgarianFacts, englishFacts)
         let cognates = Set(bulgarianFacts.flatMap(\.cognates)).intersection(englishFacts.flatMap(\.cognates))
         return (
             intern(bulgarianFacts, side: .bulgarian, table: table, latinWords: latinWords, cognates: cognates),
             intern(englishFacts, side: .english, table: table, latinWords: latinWords, cognates: cognates)
         )
+    }
+
+    /// The Latin-script words of the Bulgarian side worth matching on the English side: those the English side does
+    /// not use in many more segments (a title quoted as `The Apprentice` must not turn every English `the` into
+    /// evidence).
+    static func sharedLatinWords(_ bulgarian: [SegmentFacts], _ english: [SegmentFacts]) -> Set<Substring> {
+        var bulgarianCount: [Substring: Int] = [:]
+        for facts in bulgarian {
+            for word in Set(facts.latin) { bulgarianCount[word, default: 0] += 1 }
+        }
+        guard !bulgarianCount.isEmpty else { return [] }
+        let lengths = Set(bulgarianCount.keys.map(\.utf8.count))
+        var englishCount: [Substring: Int] = [:]
+        for facts in english {
+            var seen: Set<Substring> = []
+            for word in facts.latin where lengths.contains(word.utf8.count) {
+                let lower = Substring(word.lowercased())
+                if bulgarianCount[lower] != nil, seen.insert(lower).inserted { englishCount[lower, default: 0] += 1 }
+            }
+        }
+        return Set(bulgarianCount.filter { word, count in (englishCount[word] ?? 0) <= 2 * count + 1 }.keys)
     }
 
     /// The facts of one segment.
