@@ -53,7 +53,7 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD and report it, instead of stopping with an error.")
     var lossy = false
 
-    @Option(help: ArgumentHelp("Override model weights with a JSON object {\"name\": value}.", visibility: .hidden))
+    @Option(help: "Override model weights with a JSON file {\"name\": value, ...} (names in Docs/alignment.md).")
     var parameters: String?
 
     func validate() throws {
