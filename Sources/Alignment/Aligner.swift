@@ -108,7 +108,10 @@ public final class Aligner {
                 ? Band.full(rows: n, columns: m)
                 : Band.covering(path: coarsePath, factor: factor, width: width, rows: n, columns: m)
             let result = PathSearch(band: band, shapes: shapes, paragraphs: paragraphs, temperature: parameters.temperature).run(scorer)
-            if !result.touchesEdge || band.isFull { return result }
+            // A path must run from (0, 0) to (n, m), or segments would be lost; the band guarantees it, and a wider
+            // one is the remedy should it ever not.
+            let complete = result.states.first.map { $0 == (0, 0) } ?? false
+            if band.isFull || (complete && !result.touchesEdge) { return result }
             width *= 2
         }
     }

@@ -186,10 +186,32 @@ public struct AlignmentParameters: Sendable, Hashable {
             guard let field = Self.fields.first(where: { $0.name == name }) else {
                 throw .badParameters(file: file, reason: "unknown parameter \"\(name)\"; known: \(Self.fields.map(\.name).joined(separator: ", "))")
             }
-            guard let number = value as? NSNumber, !(value is Bool) else {
+            // JSONSerialization gives booleans as NSNumber too; their type code is "c".
+            guard let number = value as? NSNumber, String(cString: number.objCType) != "c", number.doubleValue.isFinite else {
                 throw .badParameters(file: file, reason: "parameter \"\(name)\" must be a number")
             }
             self[keyPath: field.path] = number.doubleValue
+        }
+        try validate(file: file)
+    }
+
+    /// Checks that the values make a model: probabilities and weights not negative, spreads and sizes positive.
+    public func validate(file: String) throws(AlignmentError) {
+        let positive: [String] = [
+            "lengthVarianceFloor", "lengthVariancePerChar", "lengthDegreesOfFreedom", "randomLengthDeviation", "temperature",
+            "bandWidth",
+        ]
+        for (name, path) in Self.fields {
+            let value = self[keyPath: path]
+            if positive.contains(name) && value <= 0 {
+                throw .badParameters(file: file, reason: "parameter \"\(name)\" must be greater than 0 (found \(value))")
+            }
+            if value < 0 && !["lengthMean", "supportMidpoint"].contains(name) {
+                throw .badParameters(file: file, reason: "parameter \"\(name)\" must not be negative (found \(value))")
+            }
+        }
+        if prior11 + prior21 + prior22 + prior31 + prior10 <= 0 {
+            throw .badParameters(file: file, reason: "at least one link prior must be greater than 0")
         }
     }
 }

@@ -6,11 +6,13 @@ struct LinkShape: Sendable {
     var english: Int
     var logPrior: Double
 
-    /// The shapes allowed, with priors from the parameters (normalised to sum to one).
+    /// The shapes allowed, with priors from the parameters (normalised to sum to one). 1-0 and 0-1 always stay
+    /// possible (with a tiny prior at least), so every segment can be placed whatever the other shapes.
     static func shapes(_ parameters: AlignmentParameters) -> [LinkShape] {
         let p = parameters
+        let null = max(1e-9, p.prior10)
         let raw: [(Int, Int, Double)] = [
-            (1, 1, p.prior11), (1, 0, p.prior10), (0, 1, p.prior10), (2, 1, p.prior21), (1, 2, p.prior21),
+            (1, 1, p.prior11), (1, 0, null), (0, 1, null), (2, 1, p.prior21), (1, 2, p.prior21),
             (2, 2, p.prior22), (3, 1, p.prior31), (1, 3, p.prior31),
         ]
         let total = raw.reduce(0) { $0 + max(0, $1.2) }

@@ -174,5 +174,17 @@ import Testing
         #expect(parameters.numberMatch == 4.5 && parameters.prior10 == 0.05)
         #expect(throws: AlignmentError.self) { try parameters.load(overrides: #"{"numbrMatch": 1}"#, file: "p.json") }
         #expect(throws: AlignmentError.self) { try parameters.load(overrides: "[1]", file: "p.json") }
+        #expect(throws: AlignmentError.self) { try parameters.load(overrides: #"{"prior11": true}"#, file: "p.json") }
+        #expect(throws: AlignmentError.self) { try parameters.load(overrides: #"{"prior11": -1}"#, file: "p.json") }
+        #expect(throws: AlignmentError.self) { try parameters.load(overrides: #"{"temperature": 0}"#, file: "p.json") }
+    }
+
+    @Test func withoutNullLinkPriorsEverySegmentIsStillPlaced() throws {
+        var parameters = AlignmentParameters()
+        try parameters.load(overrides: #"{"prior10": 0, "prior21": 0, "prior22": 0, "prior31": 0}"#, file: "p.json")
+        let result = try Aligner(parameters: parameters).align(
+            BilingualDocument(id: "z", bulgarian: AlignmentSide(segments: ["Едно."]), english: AlignmentSide(segments: ["One.", "Two.", "Three.", "Four.", "Five."])))
+        #expect(result.links.flatMap(\.bulgarian) == [0])
+        #expect(result.links.flatMap(\.english) == [0, 1, 2, 3, 4])
     }
 }
