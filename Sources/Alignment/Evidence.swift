@@ -206,8 +206,10 @@ final class EvidenceExtractor: Sendable {
         let scanned = ScannedSegment(text, side: side)
         facts.characters = Int32(scanned.characters)
         facts.boundaries = Int32(max(0, (segmenter?.ranges(of: text).count ?? 1) - 1))
-        for mention in side == .bulgarian ? NumberExtractor.bulgarian(text) : NumberExtractor.english(text) {
-            facts.keys += Self.numberKeys(mention)
+        if Self.mayHoldNumbers(text, scanned.words, side: side) {
+            for mention in side == .bulgarian ? NumberExtractor.bulgarian(text) : NumberExtractor.english(text) {
+                facts.keys += Self.numberKeys(mention)
+            }
         }
         // Glossary terms; the words they cover are not names, acronyms or loose words.
         var covered: [Range<Int>] = []
@@ -240,11 +242,11 @@ final class EvidenceExtractor: Sendable {
                 if word.letters >= 2 { facts.latin.append(Substring(word.text.lowercased())) }
             case (.english, .latin):
                 if word.letters >= 2 { facts.latin.append(word.text) }
-                if !word.capitalised && word.letters >= 6 { facts.cognates.append(Self.cognateKey(NameSimilarity.englishKey(word.text))) }
+                if !word.capitalised && word.letters >= 6 { facts.cognates.append(Self.cognateKey(NameSimilarity.englishKey(word.text, limit: 9))) }
                 if word.capitalised && word.letters >= 2 { facts.names.append((word.text, word.range.lowerBound == firstWord)) }
             case (.bulgarian, .cyrillic):
                 if word.capitalised && word.letters >= 2 { facts.names.append((word.text, word.range.lowerBound == firstWord)) }
-                if !word.capitalised && word.letters >= 6 { facts.cognates.append(Self.cognateKey(NameSimilarity.bulgarianKey(word.text))) }
+                if !word.capitalised && word.letters >= 6 { facts.cognates.append(Self.cognateKey(NameSimilarity.bulgarianPrefixKey(word.text, limit: 9))) }
             default: break
             }
         }
@@ -312,6 +314,36 @@ final class EvidenceExtractor: Sendable {
     static func cognateKey(_ key: [UInt8]) -> String {
         String(decoding: key.prefix(5), as: UTF8.self)
     }
+
+    /// Whether the number extractor can find anything: a digit, or a word that starts like a number word (`три`,
+    /// `двама`, `хиляди`, `twenty`, `thousand`). Most sentences have neither, and the extractor reads every word.
+    static func mayHoldNumbers(_ text: String, _ words: [ScannedWord], side: Side) -> Bool {
+        if text.utf8.contains(where: { (0x30...0x39).contains($0) }) { return true }
+        let stems = side == .bulgarian ? bulgarianNumberStems : englishNumberStems
+        for word in words where word.letters >= 3 {
+            var key: UInt64 = 0
+            for scalar in word.text.unicodeScalars.prefix(3) {
+                var v = scalar.value
+                if (0x41...0x5A).contains(v) || (0x410...0x42F).contains(v) { v += 0x20 }
+                key = key << 21 | UInt64(v)
+            }
+            if stems.contains(key) { return true }
+        }
+        return false
+    }
+
+    /// The first three letters of the number words of each language (a superset test: `пет` also opens `петък`).
+    private static func stems(_ words: [String]) -> Set<UInt64> {
+        Set(words.map { $0.unicodeScalars.prefix(3).reduce(UInt64(0)) { $0 << 21 | UInt64($1.value) } })
+    }
+    private static let bulgarianNumberStems = stems([
+        "два", "две", "три", "четири", "пет", "шест", "седем", "седмина", "осем", "осмина", "девет", "десет",
+        "единадесет", "сто", "хиляда", "милион", "милиард", "половин", "нула",
+    ])
+    private static let englishNumberStems = stems([
+        "one", "two", "three", "four", "forty", "five", "fifty", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve", "thirteen", "twenty", "hundred", "thousand", "million", "billion", "half", "dozen", "zero",
+    ])
 
     /// Keys of a number: its value; for a date, month and day together and the year as a number (so `2016 г.` and
     /// a bare `2016` meet).

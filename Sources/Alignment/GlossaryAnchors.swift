@@ -117,18 +117,24 @@ struct GlossaryAnchors: Sendable {
     /// Every place a rendering matches (overlapping matches included).
     private static func matches(in words: [ScannedWord], phrases: [String: [Phrase]]) -> [(words: Range<Int>, group: Int32)] {
         var result: [(words: Range<Int>, group: Int32)] = []
-        var lower: [String] = []
-        lower.reserveCapacity(words.count)
-        for word in words { lower.append(word.text.lowercased()) }
+        // Lower-case forms, made only for words that get looked at.
+        var lower = [String?](repeating: nil, count: words.count)
+        func lowered(_ i: Int) -> String {
+            if let known = lower[i] { return known }
+            let made = Self.lowercased(words[i].text)
+            lower[i] = made
+            return made
+        }
         for start in words.indices {
-            var candidates = phrases[lower[start]] ?? []
+            let first = lowered(start)
+            var candidates = phrases[first] ?? []
             // A one-word rendering may take a plural ending (Democrats).
-            if let stem = Self.singular(lower[start]), let more = phrases[stem] { candidates += more.filter { $0.words.count == 1 } }
+            if let stem = Self.singular(first), let more = phrases[stem] { candidates += more.filter { $0.words.count == 1 } }
             for phrase in candidates where start + phrase.words.count <= words.count {
                 var matched = true
                 for (offset, expected) in phrase.words.enumerated() {
                     let word = words[start + offset]
-                    let text = lower[start + offset]
+                    let text = lowered(start + offset)
                     let last = offset == phrase.words.count - 1
                     guard text == expected || (last && Self.singular(text) == expected) else {
                         matched = false
@@ -145,6 +151,17 @@ struct GlossaryAnchors: Sendable {
             }
         }
         return result
+    }
+
+    /// Lower case, without Foundation's general machinery for the common all-ASCII word.
+    static func lowercased(_ word: Substring) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        for byte in word.utf8 {
+            if byte >= 0x80 { return word.lowercased() }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `democrats` → `democrat`, `churches` → `church` (nil when the word does not end in -s).

@@ -15,19 +15,52 @@ enum NameSimilarity {
         englishKey(Transliteration.bulgarian2009(String(word)))
     }
 
-    /// The phonetic spelling of an English (Latin) word.
-    static func englishKey<S: StringProtocol>(_ word: S) -> [UInt8] {
+    /// The phonetic spelling of an English (Latin) word, or of its first `limit` letters.
+    ///
+    /// - Complexity: O(*n*); no allocation but the result for ASCII words.
+    static func englishKey<S: StringProtocol>(_ word: S, limit: Int = .max) -> [UInt8] {
         var latin: [UInt8] = []
-        latin.reserveCapacity(word.utf8.count)
-        for scalar in word.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic {
-                latin.append(UInt8(scalar.value))
-            } else if let folded = latinFolding[scalar] {
+        latin.reserveCapacity(min(limit, word.utf8.count))
+        for scalar in word.unicodeScalars {
+            if latin.count >= limit { break }
+            let v = scalar.value
+            if (0x61...0x7A).contains(v) {
+                latin.append(UInt8(v))
+            } else if (0x41...0x5A).contains(v) {
+                latin.append(UInt8(v + 0x20))
+            } else if v >= 0x80, let folded = latinFolding[scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar] {
                 latin.append(folded)
             }
         }
         return phonetic(latin)
     }
+
+    /// The phonetic spelling of the first `limit` letters of a Bulgarian word, by the letter values of the 2009 Act
+    /// (the word-level rules of ``Terminology/Transliteration`` do not change a prefix's sound). Used for every long
+    /// word of a text (cognates), where the full transliteration would cost too much.
+    static func bulgarianPrefixKey<S: StringProtocol>(_ word: S, limit: Int) -> [UInt8] {
+        var latin: [UInt8] = []
+        latin.reserveCapacity(limit + 2)
+        for scalar in word.unicodeScalars {
+            if latin.count >= limit { break }
+            var v = scalar.value
+            if (0x410...0x42F).contains(v) { v += 0x20 }
+            if (0x430...0x44F).contains(v) {
+                latin += letterValues[Int(v - 0x430)].utf8
+            } else if v == 0x45D {
+                latin.append(UInt8(ascii: "i"))
+            } else if (0x61...0x7A).contains(v) {
+                latin.append(UInt8(v))
+            }
+        }
+        return phonetic(latin)
+    }
+
+    /// а … я in alphabet order (U+0430 … U+044F), Streamlined System values.
+    private static let letterValues: [String] = [
+        "a", "b", "v", "g", "d", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "h",
+        "ts", "ch", "sh", "sht", "a", "y", "y", "e", "yu", "ya",
+    ]
 
     /// Similarity in 0...1 of two phonetic spellings.
     ///

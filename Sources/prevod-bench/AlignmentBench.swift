@@ -22,14 +22,25 @@ enum AlignmentBench {
             Harness.resetPeakMemory()
             let before = Harness.residentMemoryBytes()
             var links = 0
+            let cpuBefore = Self.cpuSeconds()
             let time = Harness.median(runs: runs) { links = aligner.align(document).links.count }
+            let cpu = (Self.cpuSeconds() - cpuBefore) / Double(runs + 1)
             let peak = Harness.peakMemoryBytes()
             let perSegment = time / Double(document.bulgarian.count + document.english.count) * 2
             let ratio = baseline.map { perSegment / $0 } ?? 1
             if baseline == nil { baseline = perSegment }
-            print("  \(document.bulgarian.count) bg × \(document.english.count) en segments: \(Harness.format(time, 3)) s (median of \(runs)), \(Harness.format(perSegment * 1e6, 1)) µs per segment pair = \(Harness.format(ratio, 2))× the 1k figure, peak memory \(Harness.megabytes(peak)) (\(Harness.megabytes(before)) before), \(links) links")
+            print("  \(document.bulgarian.count) bg × \(document.english.count) en segments: \(Harness.format(time, 3)) s (median of \(runs); \(Harness.format(cpu, 2)) s CPU per run), \(Harness.format(perSegment * 1e6, 1)) µs per segment pair = \(Harness.format(ratio, 2))× the 1k figure, peak memory \(Harness.megabytes(peak)) (\(Harness.megabytes(before)) before), \(links) links")
         }
         print("  targets: 50k ≤ 10 s and ≤ 1024 MiB peak; time per segment at 50k ≤ 2× that at 1k")
+    }
+
+    /// User and system CPU time of this process so far (all threads), in seconds: a figure the load of a shared
+    /// machine does not inflate the way it inflates wall time.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     /// The line pairs of Corpora/ntrex (bg/X.txt line i with en/X.txt line i).
