@@ -196,8 +196,14 @@ struct AlignCommand: ParsableCommand {
                     id: bulgarian.id,
                     bulgarian: side(bulgarian, segmenter: bulgarianSegmenter),
                     english: side(english, segmenter: englishSegmenter))
-                if !LanguageGuess.of(bulgarian.text).acceptsAsBulgarian {
-                    Diagnostics.warn("\(bulgarianSource): warning: the Bulgarian side looks like \(LanguageGuess.of(bulgarian.text)); aligning anyway")
+                let bulgarianGuess = LanguageGuess.of(bulgarian.text)
+                let englishGuess = LanguageGuess.of(english.text)
+                if bulgarianGuess == .notCyrillic && englishGuess == .bulgarian {
+                    Diagnostics.warn("\(bulgarianSource): warning: this looks English and \(englishSource) Bulgarian; give the Bulgarian article first (prevod align BG EN)")
+                } else if !bulgarianGuess.acceptsAsBulgarian {
+                    Diagnostics.warn("\(bulgarianSource): warning: the Bulgarian side looks like \(bulgarianGuess); aligning anyway")
+                } else if englishGuess != .notCyrillic && englishGuess != .undetermined {
+                    Diagnostics.warn("\(englishSource): warning: the English side is written in Cyrillic (\(englishGuess)); aligning anyway")
                 }
                 documents.append(document)
             }
