@@ -35,7 +35,7 @@ public final class Aligner {
     ///
     /// - Complexity: O((*n* + *m*) × *w*) time and memory for *n* and *m* segments and band half-width *w* (the whole
     ///   grid for documents below ``AlignmentParameters/fullSearchCells``).
-    public func align(_ document: BilingualDocument) -> DocumentAlignment {
+    public func align(_ document: DocumentPair) -> DocumentAlignment {
         let n = document.bulgarian.count
         let m = document.english.count
         if n == 0 || m == 0 { return unalignable(document) }
@@ -117,11 +117,11 @@ public final class Aligner {
     }
 
     /// Aligns documents one after the other.
-    public func align(_ documents: [BilingualDocument]) -> [DocumentAlignment] { documents.map(align) }
+    public func align(_ documents: [DocumentPair]) -> [DocumentAlignment] { documents.map(align) }
 
     // MARK: Results
 
-    private func unalignable(_ document: BilingualDocument) -> DocumentAlignment {
+    private func unalignable(_ document: DocumentPair) -> DocumentAlignment {
         let links = (0..<document.bulgarian.count).map { Link(bulgarian: $0..<$0 + 1, english: 0..<0, score: 0, evidence: ["no counterpart"]) }
             + (0..<document.english.count).map { Link(bulgarian: 0..<0, english: $0..<$0 + 1, score: 0, evidence: ["no counterpart"]) }
         let empty = document.bulgarian.count == 0 ? "Bulgarian" : "English"
@@ -151,7 +151,7 @@ public final class Aligner {
     /// Warnings about the document as a whole, and the factor every score is multiplied by: below 1 when the sides'
     /// lengths are far apart (one side incomplete) or when few pairs score well (not a translation).
     private func assess(
-        _ document: BilingualDocument, links: [Link], anchors: (carrying: Int, agreeing: Int), bulgarian: SideEvidence, english: SideEvidence
+        _ document: DocumentPair, links: [Link], anchors: (carrying: Int, agreeing: Int), bulgarian: SideEvidence, english: SideEvidence
     ) -> ([AlignmentWarning], Double) {
         var warnings: [AlignmentWarning] = []
         var factor = 1.0

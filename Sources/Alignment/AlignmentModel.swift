@@ -42,7 +42,7 @@ public struct AlignmentSide: Sendable, Hashable {
 }
 
 /// A Bulgarian text and its English translation (or original), to be aligned.
-public struct BilingualDocument: Sendable, Hashable {
+public struct DocumentPair: Sendable, Hashable {
     /// Identifier carried into outputs (an article id, a file name, a batch record id).
     public var id: String
     public var bulgarian: AlignmentSide
@@ -108,14 +108,14 @@ public struct AlignmentWarning: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "warning: \(message)" }
 }
 
-/// The result of aligning one ``BilingualDocument``.
+/// The result of aligning one ``DocumentPair``.
 public struct DocumentAlignment: Sendable, Hashable {
-    public var document: BilingualDocument
+    public var document: DocumentPair
     /// Links in document order; together they cover every segment of both sides exactly once.
     public var links: [Link]
     public var warnings: [AlignmentWarning]
 
-    public init(document: BilingualDocument, links: [Link], warnings: [AlignmentWarning]) {
+    public init(document: DocumentPair, links: [Link], warnings: [AlignmentWarning]) {
         self.document = document
         self.links = links
         self.warnings = warnings

@@ -7,8 +7,8 @@ import Foundation
 /// segment.
 public enum BatchFormat {
     /// Reads the documents of a batch file. Blank lines are skipped; a malformed line is an error naming it.
-    public static func documents(in text: String, file: String) throws(AlignmentError) -> [BilingualDocument] {
-        var documents: [BilingualDocument] = []
+    public static func documents(in text: String, file: String) throws(AlignmentError) -> [DocumentPair] {
+        var documents: [DocumentPair] = []
         var seen: Set<String> = []
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -36,7 +36,7 @@ public enum BatchFormat {
                 let first = paragraphs.first ?? 0
                 return AlignmentSide(segments: segments, paragraphs: paragraphs.map { $0 - first })
             }
-            documents.append(BilingualDocument(
+            documents.append(DocumentPair(
                 id: id, bulgarian: try side(bulgarian, "bg_paragraphs"), english: try side(english, "en_paragraphs")))
         }
         return documents

@@ -132,7 +132,7 @@ struct AlignCommand: ParsableCommand {
 
     // MARK: Reading
 
-    private func readBatch(_ path: String) throws -> [Alignment.BilingualDocument] {
+    private func readBatch(_ path: String) throws -> [DocumentPair] {
         let data: Data
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
@@ -149,7 +149,7 @@ struct AlignCommand: ParsableCommand {
     }
 
     /// Pairs the Bulgarian and English articles: two files, or two directories by relative file name.
-    private func readPairs() throws -> [Alignment.BilingualDocument] {
+    private func readPairs() throws -> [DocumentPair] {
         let reader = CorpusReader(format: presegmented ? .article : inputFormat, lossy: lossy)
         let bulgarianSources = try reader.sources(for: [inputs[0]])
         let englishSources = try reader.sources(for: [inputs[1]])
@@ -184,7 +184,7 @@ struct AlignCommand: ParsableCommand {
 
         let bulgarianSegmenter = try Segmenter.bulgarian()
         let englishSegmenter = try Segmenter(rules: .english())
-        var documents: [Alignment.BilingualDocument] = []
+        var documents: [DocumentPair] = []
         for (bulgarianSource, englishSource) in pairs {
             let bulgarianArticles = try reader.read(bulgarianSource)
             let englishArticles = try reader.read(englishSource)
@@ -192,7 +192,7 @@ struct AlignCommand: ParsableCommand {
                 for repair in article.repairs { Diagnostics.warn(repair.description) }
             }
             for (bulgarian, english) in try Self.match(bulgarianArticles, englishArticles, bulgarianSource, englishSource) {
-                let document = Alignment.BilingualDocument(
+                let document = DocumentPair(
                     id: bulgarian.id,
                     bulgarian: side(bulgarian, segmenter: bulgarianSegmenter),
                     english: side(english, segmenter: englishSegmenter))

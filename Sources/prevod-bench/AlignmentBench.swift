@@ -59,7 +59,7 @@ enum AlignmentBench {
     }
 
     /// About `segments` segments per side, with deterministic merges and drops.
-    static func document(from pairs: [(String, String)], segments: Int) -> BilingualDocument {
+    static func document(from pairs: [(String, String)], segments: Int) -> DocumentPair {
         var generator = SplitMix(seed: UInt64(segments))
         var bulgarian: [String] = []
         var english: [String] = []
@@ -86,7 +86,7 @@ enum AlignmentBench {
                 k += 1
             }
         }
-        return BilingualDocument(id: "bench-\(segments)", bulgarian: AlignmentSide(segments: bulgarian), english: AlignmentSide(segments: english))
+        return DocumentPair(id: "bench-\(segments)", bulgarian: AlignmentSide(segments: bulgarian), english: AlignmentSide(segments: english))
     }
 
     /// A small deterministic random generator (SplitMix64), so every run aligns the same documents.

@@ -27,7 +27,7 @@ import Testing
     ]
 
     func align(_ bulgarian: [String], _ english: [String]) -> DocumentAlignment {
-        aligner.align(BilingualDocument(id: "t", bulgarian: AlignmentSide(segments: bulgarian), english: AlignmentSide(segments: english)))
+        aligner.align(DocumentPair(id: "t", bulgarian: AlignmentSide(segments: bulgarian), english: AlignmentSide(segments: english)))
     }
 
     @Test func oneToOne() {
@@ -110,7 +110,7 @@ import Testing
         let english = String(repeating: "word ", count: 11)
         let bulgarianSide = AlignmentSide(paragraphs: [[sentence, sentence], [sentence, sentence]])
         let englishSide = AlignmentSide(paragraphs: [[english], [english, english]])
-        let result = aligner.align(BilingualDocument(id: "p", bulgarian: bulgarianSide, english: englishSide))
+        let result = aligner.align(DocumentPair(id: "p", bulgarian: bulgarianSide, english: englishSide))
         #expect(result.links.count == 4)
         for link in result.links {
             let bulgarianParagraphs = Set(link.bulgarian.map { bulgarianSide.paragraphs[$0] })
@@ -157,7 +157,7 @@ import Testing
                 (b, e, k) = (b + 1, e + 1, k + 1)
             }
         }
-        let document = BilingualDocument(id: "long", bulgarian: AlignmentSide(segments: mergedBulgarian), english: AlignmentSide(segments: mergedEnglish))
+        let document = DocumentPair(id: "long", bulgarian: AlignmentSide(segments: mergedBulgarian), english: AlignmentSide(segments: mergedEnglish))
         let full = try Aligner().align(document)
         var narrow = AlignmentParameters()
         narrow.fullSearchCells = 1_000
@@ -183,7 +183,7 @@ import Testing
         var parameters = AlignmentParameters()
         try parameters.load(overrides: #"{"prior10": 0, "prior21": 0, "prior22": 0, "prior31": 0}"#, file: "p.json")
         let result = try Aligner(parameters: parameters).align(
-            BilingualDocument(id: "z", bulgarian: AlignmentSide(segments: ["Едно."]), english: AlignmentSide(segments: ["One.", "Two.", "Three.", "Four.", "Five."])))
+            DocumentPair(id: "z", bulgarian: AlignmentSide(segments: ["Едно."]), english: AlignmentSide(segments: ["One.", "Two.", "Three.", "Four.", "Five."])))
         #expect(result.links.flatMap(\.bulgarian) == [0])
         #expect(result.links.flatMap(\.english) == [0, 1, 2, 3, 4])
     }

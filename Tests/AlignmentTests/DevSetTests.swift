@@ -7,7 +7,7 @@ import Testing
 /// The acceptance figures of issue 5 on the shared dev sets (held-out test sets of the same construction judge).
 @Suite(.enabled(if: TestPaths.sharedAvailable, "needs ../shared (reference data; present in CI)"))
 struct DevSetTests {
-    static func load(_ name: String) throws -> (documents: [BilingualDocument], gold: [String: [[[Int]]]]) {
+    static func load(_ name: String) throws -> (documents: [DocumentPair], gold: [String: [[[Int]]]]) {
         let url = TestPaths.shared.appendingPathComponent("data/alignment/\(name)")
         let text = try String(contentsOf: url, encoding: .utf8)
         let documents = try BatchFormat.documents(in: text, file: url.path)

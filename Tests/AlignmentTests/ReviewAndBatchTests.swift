@@ -34,7 +34,7 @@ import Testing
     }
 
     func sample() throws -> [DocumentAlignment] {
-        let document = BilingualDocument(
+        let document = DocumentPair(
             id: "doc <1>",
             bulgarian: AlignmentSide(segments: ["Тръмп пристигна в 19 ч. в събота.", "Той говори & пя.", "Нещо съвсем друго."]),
             english: AlignmentSide(segments: ["Trump arrived at 7 p.m. on Saturday.", "He talked & sang."]))
