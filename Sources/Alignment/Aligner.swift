@@ -4,18 +4,18 @@ import Terminology
 /// Aligns Bulgarian segments with their English counterparts.
 ///
 /// The pipeline for one document:
-/// 1. **Evidence** per segment: characters, sentence boundaries inside it, and anchor keys (numbers, dates, glossary
-///    terms, acronyms, Latin words, links, punctuation), plus name candidates.
-/// 2. **Band**: a small document is searched in full; a large one around a guide path through the anchors found once
-///    on each side, with a fixed half-width, so cost is linear in the length.
+/// 1. **Evidence** per segment (read in parallel): characters, sentence boundaries inside it, and anchor keys
+///    (numbers, dates, glossary terms, acronyms, Latin words, cognates, links, punctuation), plus name candidates.
+/// 2. **Band**: a small document is searched in full; a large one coarse to fine (blocks of 4, 16, 64 … segments
+///    first, then each finer level near the coarser path), so cost is linear in the length.
 /// 3. **Names** that sound alike (by transliteration) in nearby segments become shared keys.
 /// 4. **Search**: the best path of links (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3) by dynamic programming, and the
 ///    posterior of each link by forward–backward; the band is doubled while the path runs along its edge.
 /// 5. **Scores and warnings**: each link's score is its posterior tempered by its own support; documents that do
-///    not look like a translation pair are flagged.
+///    not look like a translation pair are flagged and their scores lowered.
 ///
-/// An aligner owns ICU segmenters: use one per task (it is not thread-safe).
-public final class Aligner {
+/// An aligner holds no mutable state: one can serve several tasks at once.
+public final class Aligner: Sendable {
     public let parameters: AlignmentParameters
     private let extractor: EvidenceExtractor
     private let shapes: [LinkShape]
@@ -124,11 +124,11 @@ public final class Aligner {
     private func unalignable(_ document: DocumentPair) -> DocumentAlignment {
         let links = (0..<document.bulgarian.count).map { Link(bulgarian: $0..<$0 + 1, english: 0..<0, score: 0, evidence: ["no counterpart"]) }
             + (0..<document.english.count).map { Link(bulgarian: 0..<0, english: $0..<$0 + 1, score: 0, evidence: ["no counterpart"]) }
-        let empty = document.bulgarian.count == 0 ? "Bulgarian" : "English"
-        let other = document.bulgarian.count == 0 ? document.english.count : document.bulgarian.count
+        let (empty, other) = document.bulgarian.count == 0 ? ("Bulgarian", "English") : ("English", "Bulgarian")
+        let count = max(document.bulgarian.count, document.english.count)
         let warning = AlignmentWarning(
             kind: .emptySide,
-            message: "\(document.id): the \(empty) side has no segments; its \(other) counterpart segment\(other == 1 ? " is" : "s are") left unaligned with score 0")
+            message: "\(document.id): the \(empty) side has no segments; \(count == 1 ? "the" : "all \(count)") \(other) segment\(count == 1 ? " is" : "s are") left unaligned with score 0")
         return DocumentAlignment(document: document, links: links, warnings: [warning])
     }
 
