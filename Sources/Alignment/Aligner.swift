@@ -164,7 +164,7 @@ public final class Aligner: Sendable {
             factor *= 2 * min(ratio, 1 / ratio)
             warnings.append(AlignmentWarning(
                 kind: .lengthMismatch,
-                message: String(format: "%@: the English text is %.2f× the length a translation of the Bulgarian would have (%d against %d characters); one side may be incomplete or a different text", id, ratio, englishCharacters, bulgarianCharacters)))
+                message: String(format: "%@: the English text is %@× the length a translation of the Bulgarian would have (%d against %d characters); one side may be incomplete or a different text", id, String(format: ratio < 0.1 || ratio >= 100 ? "%.2g" : "%.2f", ratio), englishCharacters, bulgarianCharacters)))
         }
         let unalignedBulgarian = links.filter { $0.english.isEmpty }.reduce(0) { $0 + $1.bulgarian.count }
         let unalignedEnglish = links.filter { $0.bulgarian.isEmpty }.reduce(0) { $0 + $1.english.count }
