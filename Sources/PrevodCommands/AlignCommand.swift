@@ -5,6 +5,7 @@ import Foundation
 import Segmentation
 import Terminology
 import Interchange
+import XMLKit
 
 /// `prevod align`: align Bulgarian articles with their English translations into a translation memory.
 struct AlignCommand: ParsableCommand {
@@ -255,14 +256,16 @@ struct AlignCommand: ParsableCommand {
 
 /// The translation memory of an alignment: one unit per link that pairs text and scores at least the minimum, with
 /// the document, the link and its score as properties (written by the Interchange module's TMX writer).
+/// Characters XML 1.0 forbids (control characters) are replaced with U+FFFD, with a warning naming the unit.
 enum AlignmentTMX {
     static func document(_ alignments: [DocumentAlignment], minimumScore: Double) throws -> String {
         var writer = TMXWriter(sourceLanguage: "bg")
         for alignment in alignments {
             for (index, link) in alignment.links.enumerated() where link.isPair && link.score >= minimumScore {
+                let id = "\(alignment.document.id)#\(index + 1)"
                 try writer.add(TranslationUnit(
-                    id: "\(alignment.document.id)#\(index + 1)",
-                    variants: [("bg", alignment.bulgarianText(of: link)), ("en", alignment.englishText(of: link))],
+                    id: id,
+                    variants: [("bg", legal(alignment.bulgarianText(of: link), unit: id)), ("en", legal(alignment.englishText(of: link), unit: id))],
                     properties: [
                         ("x-document", alignment.document.id),
                         ("x-link", "\(link.kind) bg \(ReviewReport.segmentNumbers(link.bulgarian)) en \(ReviewReport.segmentNumbers(link.english))"),
@@ -271,5 +274,14 @@ enum AlignmentTMX {
             }
         }
         return try writer.finish()
+    }
+
+    private static func legal(_ text: String, unit: String) -> String {
+        let illegal = XMLWriter.illegalCharacterRanges(in: text)
+        guard !illegal.isEmpty else { return text }
+        var repaired = text
+        for range in illegal.reversed() { repaired.replaceSubrange(range, with: "\u{FFFD}") }
+        Diagnostics.warn("\(unit): warning: \(illegal.count) character\(illegal.count == 1 ? "" : "s") XML does not allow replaced with U+FFFD in the TMX")
+        return repaired
     }
 }

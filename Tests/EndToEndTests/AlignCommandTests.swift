@@ -119,6 +119,21 @@ import TestSupport
         #expect(links == ["1-1 1 1", "1-1 2 2"])
     }
 
+    @Test func controlCharactersAreReplacedInTheTMX() throws {
+        let directory = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bg = directory.appendingPathComponent("c.txt")
+        let en = directory.appendingPathComponent("c.en.txt")
+        try Data("Изречение със \u{07} звънец.\nВторо изречение.\n".utf8).write(to: bg)
+        try Data("A sentence with a \u{07} bell.\nSecond sentence.\n".utf8).write(to: en)
+        let tmx = directory.appendingPathComponent("c.tmx").path
+        let result = try Prevod.run(["align", bg.path, en.path, "--tmx", tmx, "--min-score", "0"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("c#1: warning: 1 character XML does not allow replaced with U+FFFD in the TMX"))
+        let memory = try String(contentsOfFile: tmx, encoding: .utf8)
+        #expect(memory.contains("<seg>Изречение със \u{FFFD} звънец.</seg>"))
+    }
+
     @Test func mismatchedInputsWarnButDoNotFail() throws {
         let directory = try TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
