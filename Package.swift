@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "PrevodCommands",
             dependencies: [
-                "Corpus", "ICU", "Segmentation", "Numbers", "Terminology", "Interchange", "Alignment", "Checks", "Packaging",
+                "Corpus", "ICU", "XMLKit", "Segmentation", "Numbers", "Terminology", "Interchange", "Alignment", "Checks", "Packaging",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

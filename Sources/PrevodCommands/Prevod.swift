@@ -12,7 +12,7 @@ public struct Prevod: ParsableCommand {
         version: prevodVersion,
         subcommands: [
             SegmentCommand.self, GlossaryCommand.self, TermsCommand.self, TranslitCommand.self, PrepareCommand.self, ImportCommand.self,
-            InspectCommand.self, CheckCommand.self, PackageCommand.self,
+            InspectCommand.self, AlignCommand.self, CheckCommand.self, PackageCommand.self,
         ]
     )
 

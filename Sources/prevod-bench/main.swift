@@ -6,6 +6,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("terms", TermsBench.run),
     ("prepare", InterchangeBench.run),
     ("checks", ChecksBench.run),
+    ("align", AlignmentBench.run),
     ("package", PackagingBench.run),
 ]
 

@@ -1,1 +1,0 @@
-// The Alignment module: see README.md, Architecture.
