@@ -62,7 +62,10 @@ struct OmegaTSegment {
         defer { try? FileManager.default.removeItem(at: work) }
         let names = try ExternalTools.ntrexNames()
         #expect(names.count == 41)
-        let memory = try KitFixtures.ntrexMemoryFile(names, in: work)
+        // The memory comes from the English originals, through prevod's own aligner.
+        let memory = work.appendingPathComponent("ntrex-aligned.tmx").path
+        let aligned = try Prevod.run(["align", "Corpora/ntrex/bg", "Corpora/ntrex/en", "--glossary", "Glossaries", "--tmx", memory])
+        #expect(aligned.status == 0, "\(aligned.stderr)")
         let zip = work.appendingPathComponent("corpora-kit.zip").path
         let packaged = try Prevod.run(["package", "Corpora", "--glossary", "Glossaries", "--tm", memory, "--out", zip, "--omegat", "--json"])
         #expect(packaged.status == 0, "\(packaged.stderr)")
@@ -105,7 +108,7 @@ struct OmegaTSegment {
         var translations: [String: String] = [:]
         for unit in offered.units { translations[unit.text(in: "bg")!] = unit.text(in: "en")! }
         let applied = segments.filter(\.translated)
-        #expect(manifest.memories.exactSegments > 600)
+        #expect(manifest.memories.exactSegments > 640)
         #expect(applied.count == manifest.memories.exactSegments)
         #expect(applied.allSatisfy { translations[$0.source] == $0.target })
 
@@ -115,7 +118,7 @@ struct OmegaTSegment {
         let imported = try Prevod.run(["import", String(copy), "--out", output, "--json"])
         #expect(imported.status == 0, "\(imported.stderr)")
         let covered = manifest.articles.filter { names.contains($0.id) && $0.matches("exact") == $0.segments }
-        #expect(covered.count >= 35 && covered.contains { $0.id == "independent.226317" })
+        #expect(covered.count >= 33 && covered.contains { $0.id == "independent.226317" })
         for record in covered {
             let english = try String(contentsOfFile: output + "/\(record.token).txt", encoding: .utf8).components(separatedBy: "\n")
             let original = try String(contentsOfFile: KitFixtures.ntrex("en", record.id), encoding: .utf8).components(separatedBy: "\n")
