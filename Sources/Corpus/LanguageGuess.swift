@@ -32,6 +32,7 @@ public enum LanguageGuess: Sendable, Equatable, CustomStringConvertible {
     /// Guesses from the letters of `text` (the first 20,000 scalars are enough).
     ///
     /// - Complexity: O(min(*n*, 20,000)).
+    @inlinable
     public static func of<S: StringProtocol>(_ text: S) -> LanguageGuess {
         var cyrillic = 0
         var other = 0

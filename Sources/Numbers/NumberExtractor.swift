@@ -56,7 +56,7 @@ struct Scanner {
         while index < scalars.endIndex {
             let scalar = scalars[index]
             let width = UTF8.width(scalar)
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" {
+            if scalar.isFastWhitespace {
                 space = true
                 spaceCount += 1
                 thin = spaceCount == 1 && (scalar == " " || scalar == "\u{A0}" || scalar == "\u{202F}" || scalar == "\u{2009}")
@@ -73,12 +73,12 @@ struct Scanner {
                     offset += 1
                     index = scalars.index(after: index)
                 } while index < scalars.endIndex && scalars[index].isASCIIDigit
-            } else if scalar.properties.isAlphabetic {
+            } else if scalar.isFastAlphabetic {
                 kind = .word
                 repeat {
                     offset += UTF8.width(scalars[index])
                     index = scalars.index(after: index)
-                } while index < scalars.endIndex && scalars[index].properties.isAlphabetic && !scalars[index].isASCIIDigit
+                } while index < scalars.endIndex && scalars[index].isFastAlphabetic && !scalars[index].isASCIIDigit
             } else {
                 kind = .punctuation
                 offset += width
@@ -538,4 +538,22 @@ struct Scanner {
 
 extension Unicode.Scalar {
     var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+
+    /// Whitespace (and the zero-width space), answered without a Unicode property lookup for ASCII and Cyrillic.
+    @inline(__always) var isFastWhitespace: Bool {
+        switch value {
+        case 0x20, 0x09...0x0D: return true
+        case 0x21..<0x80, 0x400..<0x530: return false
+        default: return properties.isWhitespace || value == 0x200B
+        }
+    }
+
+    /// Letters, answered without a Unicode property lookup for ASCII and Cyrillic (the hot path of the tokenizer).
+    @inline(__always) var isFastAlphabetic: Bool {
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A, 0x400...0x481, 0x48A...0x52F: return true
+        case 0..<0x80, 0x482...0x489: return false
+        default: return properties.isAlphabetic
+        }
+    }
 }
