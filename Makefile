@@ -11,13 +11,14 @@ build:
 release:
 	$(SWIFT) build -c release
 
-# The main job on the shipped sample corpus.
+# The main job on the shipped sample corpus: exchange files, source checks, a memory aligned from the NTREX English
+# originals, and a translator kit (an OmegaT project in a zip) that uses that memory.
 run: build
 	@mkdir -p $(OUT)
-	$(PREVOD_DEBUG) segment Corpora --output $(OUT)/segments.txt
-	$(PREVOD_DEBUG) segment Corpora/bta
 	$(PREVOD_DEBUG) prepare Corpora --glossary Glossaries --out $(OUT)
-	$(PREVOD_DEBUG) package Corpora --glossary Glossaries --out $(OUT)/corpora-kit.zip --omegat
+	$(PREVOD_DEBUG) check Corpora/bta Corpora/ntrex/bg --glossary Glossaries --format html --output $(OUT)/source-checks.html --fail-on never
+	$(PREVOD_DEBUG) align Corpora/ntrex/bg Corpora/ntrex/en --glossary Glossaries --tmx $(OUT)/ntrex-aligned.tmx --review $(OUT)/ntrex-review.html
+	$(PREVOD_DEBUG) package Corpora --glossary Glossaries --tm $(OUT)/ntrex-aligned.tmx --out $(OUT)/corpora-kit.zip --omegat
 
 # Checks what `make run` wrote with the reference validators beside the checkout (../shared; needs xmllint, lxml).
 validate:
