@@ -73,24 +73,13 @@ struct CheckCommand: ParsableCommand {
         return report
     }
 
-    /// Glossary files: files as given, directories walked for .tsv, .csv and .tbx files (sorted).
+    /// Glossary files: files as given, directories walked for glossary files (`Glossary.files(for:)`).
     static func glossaryFiles(_ paths: [String]) throws(ChecksError) -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .glossary("\(path): error: no such glossary file or directory")
-            }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
-            let found = names.filter { ["tsv", "csv", "tbx"].contains(($0 as NSString).pathExtension.lowercased()) }.sorted()
-            if found.isEmpty { throw .glossary("\(path): error: the directory holds no glossary (.tsv, .csv, .tbx)") }
-            files += found.map { (path as NSString).appendingPathComponent($0) }
+        do {
+            return try Glossary.files(for: paths)
+        } catch {
+            throw .glossary(error.description)
         }
-        return files
     }
 
     func run() throws {

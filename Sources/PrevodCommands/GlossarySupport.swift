@@ -1,6 +1,7 @@
 import Corpus
 import Foundation
 import Interchange
+import Terminology
 
 /// The glossary side of `prepare`: loads the glossaries (files, or directories of them), compiles one shared
 /// `TermIndex` (Interchange's `GlossaryTerms`, one `TermMatcher` per worker), and writes the entries used as TBX v2
@@ -21,25 +22,9 @@ struct GlossarySupport {
         return support
     }
 
-    /// Directories become the glossary files inside them (`.tsv`, `.csv`, `.txt`, `.tbx`), sorted.
+    /// Directories become the glossary files inside them (see `Glossary.files(for:)`).
     static func expand(_ paths: [String]) throws -> [String] {
-        var files: [String] = []
-        for path in paths {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CorpusError.notFound(path: path) }
-            guard isDirectory.boolValue else {
-                files.append(path)
-                continue
-            }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            let before = files.count
-            defer {
-                if files.count == before { Diagnostics.warn("\(path): warning: no glossary file (.tsv, .csv, .txt, .tbx) in this directory") }
-            }
-            files += names.filter { ["tsv", "csv", "txt", "tbx"].contains(($0 as NSString).pathExtension.lowercased()) && !$0.hasPrefix(".") }
-                .sorted().map { (path as NSString).appendingPathComponent($0) }
-        }
-        return files
+        try Glossary.files(for: paths)
     }
 
     /// Writes `glossary.tbx` and `glossary.tsv` with the entries in `used`, in glossary order (both by the

@@ -13,7 +13,7 @@ public struct Glossary: Sendable, Hashable {
     /// with a `file:line` error. `prevod glossary lint` reports every problem instead.
     public static func load(_ paths: [String]) throws(TerminologyError) -> Glossary {
         var glossary = Glossary()
-        for path in paths {
+        for path in try files(for: paths) {
             let result = try GlossaryReader.read(path)
             if let error = result.findings.first(where: { $0.severity == .error && $0.rule.hasPrefix("format.") }) {
                 throw TerminologyError.malformed(
@@ -23,6 +23,36 @@ public struct Glossary: Sendable, Hashable {
         }
         return glossary
     }
+
+    /// The glossary files that `paths` name: files as given, directories walked recursively for `.tsv`, `.csv`,
+    /// `.tbx`, `.txt` and `.utf8` files (hidden files and READMEs skipped), in sorted order. Every command that takes
+    /// `--glossary` resolves its arguments here, so a directory such as `Glossaries/` works everywhere.
+    public static func files(for paths: [String]) throws(TerminologyError) -> [String] {
+        var files: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw .unreadable(path: path, reason: "no such file")
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let names = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String]) ?? []
+            let found = names.filter { name in
+                let file = (name as NSString).lastPathComponent
+                return !file.hasPrefix(".") && !file.uppercased().hasPrefix("README")
+                    && glossaryExtensions.contains((file as NSString).pathExtension.lowercased())
+            }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            if found.isEmpty {
+                throw .unreadable(path: path, reason: "the directory holds no glossary file (.tsv, .csv, .tbx, .txt)")
+            }
+            files += found.map { (path as NSString).appendingPathComponent($0) }
+        }
+        return files
+    }
+
+    static let glossaryExtensions: Set<String> = ["tsv", "csv", "tbx", "txt", "utf8"]
 
     /// Adds the entries of `other`, renaming ids that are already taken (`putin` → `putin-2`).
     public mutating func append(_ other: Glossary) {

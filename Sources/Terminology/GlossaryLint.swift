@@ -7,9 +7,19 @@ import ICU
 /// Every problem is a ``Finding`` of category `lint` with `file:line`.
 public enum GlossaryLint {
     /// Reads and checks `paths` together (an entry may conflict with one in another file).
-    public static func lint(_ paths: [String]) -> [Finding] {
+    public static func lint(_ arguments: [String]) -> [Finding] {
         var findings: [Finding] = []
         var glossary = Glossary()
+        var paths: [String] = []
+        for argument in arguments {
+            do {
+                paths += try Glossary.files(for: [argument])
+            } catch {
+                findings.append(Finding(
+                    category: "lint", rule: "format.unreadable", severity: .error, message: Self.message(of: error),
+                    location: FindingLocation(source: SourceLocation(file: argument))))
+            }
+        }
         for path in paths {
             do {
                 let result = try GlossaryReader.read(path)
