@@ -86,20 +86,51 @@ public struct CorpusReader: Sendable {
         case .standardInput:
             bytes = [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         case .file(let path):
-            guard let data = FileManager.default.contents(atPath: path) else {
-                if FileManager.default.fileExists(atPath: path) { throw .unreadable(path: path, reason: "permission denied or not a file") }
-                throw .notFound(path: path)
-            }
-            bytes = [UInt8](data)
+            bytes = try Self.contents(of: path)
         }
         return try read(bytes: bytes, source: source.description, id: Self.articleID(for: source))
+    }
+
+    /// The bytes of the file at `path`, read with POSIX calls straight into an array (no `Data` to copy from).
+    /// Regular files take one `read` (their size is known); anything else is read to its end.
+    static func contents(of path: String) throws(CorpusError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
+            throw .unreadable(path: path, reason: "permission denied or not a file")
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        var capacity = fstat(descriptor, &info) == 0 ? max(Int(info.st_size) + 1, 64) : 1 << 16
+        var bytes: [UInt8] = []
+        while true {
+            var failed = false
+            let previous = bytes
+            // Room for one byte more than the file: the read that fills it is followed by one that returns 0.
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = previous.count
+                if count > 0 { _ = buffer.initialize(fromContentsOf: previous) }
+                while count < capacity {
+                    let n = Foundation.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { failed = true }
+                    if n <= 0 { return }
+                    count += n
+                }
+            }
+            if failed { throw .unreadable(path: path, reason: "permission denied or not a file") }
+            if bytes.count < capacity { return bytes }
+            capacity *= 2
+        }
     }
 
     /// Reads articles from bytes already in memory. `source` names them in messages; `id` is the article id for
     /// article and text files.
     public func read(bytes: [UInt8], source: String, id: String) throws(CorpusError) -> [Article] {
         var lines = LineTable(bytes: bytes)
-        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
+        // One validating decode of the whole text; paragraphs are then slices of it, copied without another check.
+        lines.text = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[lines.bodyStart...]), as: UTF8.self) }
+        if lines.text == nil, let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidOffset($0) }) {
             let (line, column) = bytes.withUnsafeBufferPointer { UTF8Validation.lineAndColumn(of: bad, in: $0) }
             let location = SourceLocation(file: source, line: line, column: column, byteOffset: bad)
             guard lossy else { throw .invalidUTF8(location) }
@@ -133,7 +164,9 @@ public struct CorpusReader: Sendable {
         let firstRange = lines.trimmed(first)
         if lines.bytes[firstRange.lowerBound] == UInt8(ascii: "{") { return .jsonl }
         if first == 0, ArticleHeader.parse(lines, line: 0) != nil { return .article }
-        // Plain text: blank-line-separated blocks whose lines are wrapped mid-sentence.
+        // Plain text: blank-line-separated blocks whose lines are wrapped mid-sentence. Without a blank line it is
+        // an article, whatever its lines look like.
+        guard lines.lines.indices.contains(where: { lines.isBlank($0) }) else { return .article }
         var blank = false
         var wrapped = 0
         var unwrapped = 0
@@ -275,7 +308,7 @@ private struct ArticleBuilder {
 
     func finish(id: String, date: String?, format: InputFormat) -> Article {
         Article(
-            id: id, date: date, source: source, format: format, text: lines.decode(lines.bodyStart..<lines.bytes.count).text,
+            id: id, date: date, source: source, format: format, text: lines.text ?? lines.decode(lines.bodyStart..<lines.bytes.count).text,
             paragraphs: paragraphs, repairs: repairs)
     }
 }
@@ -312,6 +345,8 @@ struct LineTable {
     var lines: [Range<Int>] = []
     /// False when the file holds invalid UTF-8 (lossy reading).
     var valid = true
+    /// The text after ``bodyStart``, decoded once, when the bytes are valid UTF-8.
+    var text: String?
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -329,6 +364,12 @@ struct LineTable {
 
     /// The text of `range`, with whether invalid bytes had to be replaced.
     func decode(_ range: Range<Int>) -> (text: String, repaired: Bool) {
+        if let whole = text {
+            // A slice of the validated text (ranges start and end between scalars): copied, not validated again.
+            let utf8 = whole.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound - bodyStart)
+            return (String(whole[start..<utf8.index(start, offsetBy: range.count)]), false)
+        }
         let text = String(decoding: bytes[range], as: UTF8.self)
         guard !valid else { return (text, false) }
         let clean = bytes[range].withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset($0) } == nil
@@ -368,9 +409,9 @@ struct LineTable {
         guard let last = range.last else { return false }
         let byte = bytes[last]
         if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "\"") { return true }
-        // “ ” » … as the last character.
-        let tail = String(decoding: bytes[max(range.lowerBound, last - 2)...last], as: UTF8.self)
-        return tail.hasSuffix("“") || tail.hasSuffix("”") || tail.hasSuffix("»") || tail.hasSuffix("…")
+        // “ ” … (E2 80 9C, E2 80 9D, E2 80 A6) or » (C2 BB) as the last character.
+        if range.count >= 3 && bytes[last - 2] == 0xE2 && bytes[last - 1] == 0x80 && (byte == 0x9C || byte == 0x9D || byte == 0xA6) { return true }
+        return range.count >= 2 && bytes[last - 1] == 0xC2 && byte == 0xBB
     }
 
     /// Width in bytes of the whitespace character starting at `i`, or nil.

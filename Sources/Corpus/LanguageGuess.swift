@@ -51,6 +51,9 @@ public enum LanguageGuess: Sendable, Equatable, CustomStringConvertible {
                     southSlavic += 1
                 default: break
                 }
+            } else if v < 0x80 {
+                // ASCII (spaces, digits, punctuation, Latin letters) without a Unicode property lookup.
+                if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { other += 1 }
             } else if scalar.properties.isAlphabetic {
                 other += 1
             }

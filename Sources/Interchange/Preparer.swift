@@ -178,7 +178,7 @@ public final class Preparer: @unchecked Sendable {
                 for repair in article.repairs { report.warnings.append(repair.description) }
                 // The language of an article shows in its first kilobyte; guessing on the whole text (through a
                 // generic, unspecialised call) cost more than writing its XLIFF.
-                let guess = LanguageGuess.of(String(decoding: article.text.utf8.prefix(1024), as: UTF8.self))
+                let guess = LanguageGuess.of(Self.leadingKilobyte(of: article.text))
                 if !guess.acceptsAsBulgarian {
                     report.skipped.append("\(article.source): article \(article.id) is \(guess)")
                     continue
@@ -211,6 +211,15 @@ public final class Preparer: @unchecked Sendable {
             return report
         }
 
+        /// The text's first 1024 bytes or fewer, ending between scalars: a slice, not a copy.
+        static func leadingKilobyte(of text: String) -> Substring {
+            let utf8 = text.utf8
+            guard utf8.count > 1024 else { return text[...] }
+            var end = utf8.index(utf8.startIndex, offsetBy: 1024)
+            while UTF8.isContinuation(utf8[end]) { end = utf8.index(before: end) }
+            return text[..<end]
+        }
+
         func prepared(_ article: Article) -> PreparedArticle {
             Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
         }
@@ -218,7 +227,7 @@ public final class Preparer: @unchecked Sendable {
         func write(_ bytes: [UInt8], to relative: String) throws(InterchangeError) {
             let path = (options.outputDirectory as NSString).appendingPathComponent(relative)
             do {
-                try AtomicFile.write(Data(bytes), to: path, createDirectories: false)
+                try AtomicFile.write(bytes, to: path, createDirectories: false)
             } catch {
                 throw .cannotWrite(path: path, reason: error.reason)
             }
