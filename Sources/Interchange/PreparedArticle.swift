@@ -64,14 +64,29 @@ public struct PreparedArticle: Sendable {
     public let skeleton: String
     /// Translations to write before translation, by paragraph and segment index (empty: none).
     public var targets: [Int: [Int: PrefilledTarget]] = [:]
+    /// ``entries`` rendered for the writers, shared by every article of a run (nil: the writers render the entries
+    /// this article uses). It must be rendered from ``entries``, with every entry the marks point to.
+    public var markup: GlossaryMarkup?
+    /// What ``checkCharacters()`` found, checked once for every file written from the article.
+    private let characterProblem: InterchangeError?
 
-    public init(article: Article, entries: [TermEntry] = [], marks: [[[TermMark]]]? = nil, sourceLanguage: String = "bg", targetLanguage: String = "en") {
+    public init(
+        article: Article, entries: [TermEntry] = [], marks: [[[TermMark]]]? = nil, sourceLanguage: String = "bg", targetLanguage: String = "en",
+        markup: GlossaryMarkup? = nil
+    ) {
         self.article = article
         self.entries = entries
         self.marks = marks ?? article.paragraphs.map { $0.segments.map { _ in [] } }
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
-        skeleton = Skeleton(article).serialized()
+        self.markup = markup
+        skeleton = Skeleton.serialized(article)
+        do {
+            try Self.checkCharacters(article)
+            characterProblem = nil
+        } catch {
+            characterProblem = error
+        }
     }
 
     /// The pre-filled target of segment `sentence` of paragraph `paragraph`, if any.
@@ -85,9 +100,23 @@ public struct PreparedArticle: Sendable {
         Array(Set(marks.joined().joined().map(\.entry))).sorted()
     }
 
+    /// Bytes to reserve for an XLIFF document of the article: with its markup, a document comes to about four
+    /// times the text, plus a few hundred bytes per glossary hit (a reservation, not a limit).
+    var documentCapacity: Int {
+        var bytes = 4096
+        for paragraph in article.paragraphs { bytes += 4 * paragraph.text.utf8.count }
+        for paragraph in marks { for segment in paragraph { bytes += 384 * segment.count } }
+        return bytes
+    }
+
+    /// The glossary markup for the writers: ``markup``, or the entries the article uses rendered now.
+    var glossaryMarkup: GlossaryMarkup {
+        markup ?? GlossaryMarkup(entries: entries, indexes: usedEntries)
+    }
+
     /// Runs a writer after ``checkCharacters()``; a writer error becomes an ``InterchangeError`` naming the article.
     func writeDocument(with write: (PreparedArticle) throws(XMLWriterError) -> [UInt8]) throws(InterchangeError) -> [UInt8] {
-        try checkCharacters()
+        if let characterProblem { throw characterProblem }
         do {
             return try write(self)
         } catch {
@@ -97,6 +126,10 @@ public struct PreparedArticle: Sendable {
 
     /// Refuses articles with characters XML 1.0 cannot carry, naming the line and column in the source.
     public func checkCharacters() throws(InterchangeError) {
+        if let characterProblem { throw characterProblem }
+    }
+
+    private static func checkCharacters(_ article: Article) throws(InterchangeError) {
         for paragraph in article.paragraphs {
             // Fast path: only bytes below 0x20 and the UTF-8 lead byte of U+FFFE/U+FFFF can start an illegal character.
             var text = paragraph.text

@@ -93,11 +93,13 @@ public final class Preparer: @unchecked Sendable {
         let state = RunState(count: sources.count)
         let jobs = min(options.jobs, max(1, sources.count))
         claimedIDs = [:]
+        // Every entry's markup, rendered once for all workers rather than at each hit.
+        let markup = options.entries.isEmpty ? nil : GlossaryMarkup(entries: options.entries)
         DispatchQueue.concurrentPerform(iterations: jobs) { _ in
             var worker: Worker?
             var setupError: String?
             do {
-                worker = try Worker(options: options, annotator: annotators?.makeAnnotator())
+                worker = try Worker(options: options, annotator: annotators?.makeAnnotator(), markup: markup)
             } catch {
                 setupError = "error: cannot start a worker: \(error)"
             }
@@ -138,8 +140,11 @@ public final class Preparer: @unchecked Sendable {
     }
 
     /// Segments the article (a paragraph the segmenter leaves empty becomes one segment) and annotates terms: the
-    /// one way `prepare` and `package` turn an article into segments with ids.
-    public static func prepare(_ article: Article, segmenter: Segmenter, annotator: TermAnnotator?, entries: [TermEntry]) -> PreparedArticle {
+    /// one way `prepare` and `package` turn an article into segments with ids. `markup`: `entries` rendered once
+    /// for many articles (see ``PreparedArticle/markup``).
+    public static func prepare(
+        _ article: Article, segmenter: Segmenter, annotator: TermAnnotator?, entries: [TermEntry], markup: GlossaryMarkup? = nil
+    ) -> PreparedArticle {
         var segmented = segmenter.segment(article)
         for i in segmented.paragraphs.indices where segmented.paragraphs[i].segments.isEmpty {
             let text = segmented.paragraphs[i].text
@@ -150,7 +155,7 @@ public final class Preparer: @unchecked Sendable {
         for paragraph in segmented.paragraphs {
             marks.append(paragraph.segments.map { annotator?($0.text) ?? [] })
         }
-        return PreparedArticle(article: segmented, entries: entries, marks: marks)
+        return PreparedArticle(article: segmented, entries: entries, marks: marks, markup: markup)
     }
 
     /// One worker's segmenter and term annotator.
@@ -158,11 +163,13 @@ public final class Preparer: @unchecked Sendable {
         let options: Options
         let segmenter: Segmenter
         let annotator: TermAnnotator?
+        let markup: GlossaryMarkup?
 
-        init(options: Options, annotator: TermAnnotator?) throws {
+        init(options: Options, annotator: TermAnnotator?, markup: GlossaryMarkup?) throws {
             self.options = options
             segmenter = try Segmenter(rules: options.rules)
             self.annotator = annotator
+            self.markup = markup
         }
 
         func prepare(_ source: InputSource, claim: (String, String) -> String?) -> Report {
@@ -221,7 +228,7 @@ public final class Preparer: @unchecked Sendable {
         }
 
         func prepared(_ article: Article) -> PreparedArticle {
-            Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries)
+            Preparer.prepare(article, segmenter: segmenter, annotator: annotator, entries: options.entries, markup: markup)
         }
 
         func write(_ bytes: [UInt8], to relative: String) throws(InterchangeError) {

@@ -34,8 +34,15 @@ public struct Skeleton: Sendable, Hashable {
     /// from the prepared one (a CAT tool's accident, not an adversary: integrity of whole files is the kit
     /// manifest's SHA-256), at a fraction of a cryptographic hash's cost in every file `prepare` writes.
     public static func digest(_ text: String) -> String {
+        var hex: [UInt8] = []
+        appendDigest(of: text, to: &hex)
+        return String(decoding: hex, as: UTF8.self)
+    }
+
+    /// Appends ``digest(_:)`` of `text` (16 lower-case hex digits) to `out`.
+    static func appendDigest(of text: String, to out: inout [UInt8]) {
         var text = text
-        let hash = text.withUTF8 { utf8 in
+        var hash = text.withUTF8 { utf8 in
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in utf8 {
                 hash ^= UInt64(byte)
@@ -43,8 +50,13 @@ public struct Skeleton: Sendable, Hashable {
             }
             return hash
         }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        let start = out.count
+        out.append(contentsOf: repeatElement(0x30, count: 16))
+        for i in stride(from: start + 15, through: start, by: -1) {
+            let nibble = UInt8(hash & 0xF)
+            out[i] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            hash >>= 4
+        }
     }
 
     /// The media type written into XLIFF 1.2 `internal-file/@form`.
@@ -93,13 +105,92 @@ public struct Skeleton: Sendable, Hashable {
         return out + "]}"
     }
 
+    /// The same JSON as `Skeleton(article).serialized()`, written straight from the article into bytes: no
+    /// skeleton value and no string per gap, id or digest (it is in every file `prepare` writes).
+    ///
+    /// - Complexity: O(*n*) in the size of the article (its segments' text is read once, for the digests).
+    public static func serialized(_ article: Article) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + article.paragraphs.count * 96 + article.segmentCount * 32)
+        out += #"{"prevod-skeleton":1,"article":"#.utf8
+        appendJSON(article.id, to: &out)
+        if let date = article.date {
+            out += #","date":"#.utf8
+            appendJSON(date, to: &out)
+        }
+        out += #","format":"#.utf8
+        appendJSON(article.format.rawValue, to: &out)
+        out += #","source":"#.utf8
+        appendJSON(article.source, to: &out)
+        out += #","paragraphs":["#.utf8
+        for (i, paragraph) in article.paragraphs.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            let p = paragraph.index
+            out += #"{"unit":""#.utf8
+            out += Identifiers.unit(paragraph: p).utf8
+            out += #"","line":"#.utf8
+            out += String(paragraph.line).utf8
+            out += #","gaps":["#.utf8
+            var text = paragraph.text
+            text.withUTF8 { utf8 in
+                for g in 0...paragraph.segments.count {
+                    if g > 0 { out.append(0x2C) }
+                    // Paragraph.gap(before:), in bytes.
+                    let start = g == 0 ? 0 : paragraph.segments[g - 1].range.upperBound
+                    let end = g < paragraph.segments.count ? paragraph.segments[g].range.lowerBound : utf8.count
+                    appendJSON(UnsafeBufferPointer(rebasing: utf8[start..<end]), to: &out)
+                }
+            }
+            // As serialized(): the ids and digests joined inside one pair of quotes.
+            out += #"],"segments":[""#.utf8
+            for (n, segment) in paragraph.segments.enumerated() {
+                if n > 0 { out += #"",""#.utf8 }
+                out += Identifiers.segment(paragraph: p, sentence: segment.index).utf8
+            }
+            out += #""],"fnv64":[""#.utf8
+            for (n, segment) in paragraph.segments.enumerated() {
+                if n > 0 { out += #"",""#.utf8 }
+                appendDigest(of: segment.text, to: &out)
+            }
+            out += #""]}"#.utf8
+        }
+        out += "]}".utf8
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a JSON string needs escapes `JSONValue` writes (controls, quote, backslash; 0xE2 may start U+2028
+    /// or U+2029).
+    @inline(__always)
+    private static func needsJSONEscapes(_ utf8: some Sequence<UInt8>) -> Bool {
+        utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+    }
+
     /// A JSON string literal (the same escapes as `JSONValue`).
     static func appendJSON(_ text: String, to out: inout String) {
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        if !needsJSONEscapes(text.utf8) {
             out += "\"" + text + "\""
             return
         }
         JSONValue.string(text).write(into: &out)
+    }
+
+    /// A JSON string literal of `text` as UTF-8 bytes.
+    static func appendJSON(_ text: String, to out: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { appendJSON($0, to: &out) }
+    }
+
+    /// A JSON string literal of well-formed UTF-8 (the same escapes as `JSONValue`).
+    static func appendJSON(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if !needsJSONEscapes(utf8) {
+            out.append(0x22)
+            out.append(contentsOf: utf8)
+            out.append(0x22)
+            return
+        }
+        var literal = ""
+        JSONValue.string(String(decoding: utf8, as: UTF8.self)).write(into: &literal)
+        out += literal.utf8
     }
 
     /// Reads a skeleton back; nil when `text` is not one of prevod's.

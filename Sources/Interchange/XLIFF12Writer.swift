@@ -15,7 +15,8 @@ public enum XLIFF12Writer: ArticleDocumentWriter {
 
     private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
         let article = prepared.article
-        var xml = XMLWriter()
+        let glossary = prepared.glossaryMarkup
+        var xml = XMLWriter(capacity: prepared.documentCapacity)
         try xml.start("xliff", ["xmlns": Namespaces.xliff12, "version": "1.2"])
         try xml.start("file", [
             "original": article.source, "source-language": prepared.sourceLanguage, "target-language": prepared.targetLanguage,
@@ -43,20 +44,31 @@ public enum XLIFF12Writer: ArticleDocumentWriter {
                 var position = 0
                 let text = segment.text
                 for mark in marks {
-                    try xml.text(utf8Slice(text, position..<mark.range.lowerBound))
-                    try xml.element("mrk", ["mtype": "term"], text: utf8Slice(text, mark.range))
+                    try xml.text(text, utf8Range: position..<mark.range.lowerBound)
+                    try xml.start("mrk", ["mtype": "term"])
+                    try xml.text(text, utf8Range: mark.range)
+                    xml.end()
                     position = mark.range.upperBound
                 }
-                try xml.text(utf8Slice(text, position..<text.utf8.count))
+                try xml.text(text, utf8Range: position..<text.utf8.count)
                 xml.end()
                 if let target = prepared.target(paragraph: p, sentence: segment.index) {
                     try xml.element("target", ["xml:lang": prepared.targetLanguage, "state": "translated", "state-qualifier": target.qualifier], text: target.text)
                 } else {
                     try xml.element("target", ["xml:lang": prepared.targetLanguage, "state": "needs-translation"], text: text)
                 }
-                var noted = Set<Int>()
-                for mark in marks where noted.insert(mark.entry).inserted {
-                    try xml.element("note", ["from": "glossary", "annotates": "source"], text: termNote(prepared.entries[mark.entry], surface: utf8Slice(text, mark.range)))
+                // A note per entry, at its first hit: "Курската област (Курска област) → Kursk Oblast [place]".
+                for (k, mark) in marks.enumerated() where !marks[..<k].contains(where: { $0.entry == mark.entry }) {
+                    let entry = prepared.entries[mark.entry]
+                    try xml.start("note", ["from": "glossary", "annotates": "source"])
+                    try xml.text(text, utf8Range: mark.range)
+                    if !isBaseForm(text, mark.range, of: entry) {
+                        try xml.text(" (")
+                        try xml.text(entry.source)
+                        try xml.text(")")
+                    }
+                    try xml.text(glossary.noteSuffix(mark.entry))
+                    xml.end()
                 }
                 xml.end()
             }
@@ -65,12 +77,15 @@ public enum XLIFF12Writer: ArticleDocumentWriter {
         return xml.finishBytes()
     }
 
-    /// "Путин → Putin (person)" style note for one glossary hit.
-    static func termNote(_ entry: TermEntry, surface: String) -> String {
-        var note = surface == entry.source ? surface : "\(surface) (\(entry.source))"
-        note += " → " + (entry.translations.isEmpty ? "?" : entry.translations.joined(separator: " | "))
-        if let type = entry.type { note += " [\(type)]" }
-        if let extra = entry.note { note += "; " + extra }
-        return note
+    /// Whether the hit at UTF-8 offsets `range` of `text` is the entry's base form (string equality, so
+    /// canonically equivalent spellings count as the same; equal bytes answer without building a string).
+    static func isBaseForm(_ text: String, _ range: Range<Int>, of entry: TermEntry) -> Bool {
+        var text = text
+        var source = entry.source
+        let sameBytes = text.withUTF8 { utf8 in source.withUTF8 { $0.elementsEqual(utf8[range]) } }
+        if sameBytes { return true }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+        return text[start..<utf8.index(start, offsetBy: range.count)] == entry.source
     }
 }

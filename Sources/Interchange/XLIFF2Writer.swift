@@ -18,7 +18,8 @@ public enum XLIFF2Writer: ArticleDocumentWriter {
 
     private static func write(_ prepared: PreparedArticle) throws(XMLWriterError) -> [UInt8] {
         let article = prepared.article
-        var xml = XMLWriter()
+        let glossary = prepared.glossaryMarkup
+        var xml = XMLWriter(capacity: prepared.documentCapacity)
         try xml.start("xliff", [
             "xmlns": Namespaces.xliff2, "xmlns:gls": Namespaces.glossary, "xmlns:mda": Namespaces.metadata,
             "version": "2.1", "srcLang": prepared.sourceLanguage, "trgLang": prepared.targetLanguage,
@@ -37,20 +38,18 @@ public enum XLIFF2Writer: ArticleDocumentWriter {
             let p = paragraph.index
             try xml.start("unit", ["id": Identifiers.unit(paragraph: p)])
             let marks = prepared.marks[p]
-            let hits = marks.enumerated().flatMap { s, list in list.enumerated().map { (s, $0, $1) } }
-            if !hits.isEmpty {
+            if marks.contains(where: { !$0.isEmpty }) {
                 try xml.start("gls:glossary")
-                for (n, (s, k, mark)) in hits.enumerated() {
-                    let entry = prepared.entries[mark.entry]
-                    try xml.start("gls:glossEntry", [
-                        "id": Identifiers.glossEntry(paragraph: p, entry: n), "ref": "#" + Identifiers.term(paragraph: p, sentence: s, hit: k),
-                    ])
-                    try xml.element("gls:term", ["source": "glossary:" + entry.id], text: entry.source)
-                    for translation in entry.translations { try xml.element("gls:translation", text: translation) }
-                    if entry.translations.isEmpty || entry.note != nil {
-                        try xml.element("gls:definition", text: entry.note ?? "no English rendering in the glossary")
+                var n = 0
+                for (s, list) in marks.enumerated() {
+                    for (k, mark) in list.enumerated() {
+                        try xml.start("gls:glossEntry", [
+                            "id": Identifiers.glossEntry(paragraph: p, entry: n), "ref": "#" + Identifiers.term(paragraph: p, sentence: s, hit: k),
+                        ])
+                        xml.insert(try glossary.entryBody(mark.entry))
+                        xml.end()
+                        n += 1
                     }
-                    xml.end()
                 }
                 xml.end()
             }
@@ -87,20 +86,12 @@ public enum XLIFF2Writer: ArticleDocumentWriter {
     ) throws(XMLWriterError) {
         var position = 0
         for (k, mark) in marks.enumerated() {
-            try xml.text(utf8Slice(text, position..<mark.range.lowerBound))
+            try xml.text(text, utf8Range: position..<mark.range.lowerBound)
             try xml.start("mrk", ["id": Identifiers.term(paragraph: paragraph, sentence: sentence, hit: k), "type": "term"])
-            try xml.text(utf8Slice(text, mark.range))
+            try xml.text(text, utf8Range: mark.range)
             xml.end()
             position = mark.range.upperBound
         }
-        try xml.text(utf8Slice(text, position..<text.utf8.count))
+        try xml.text(text, utf8Range: position..<text.utf8.count)
     }
-}
-
-/// The substring of `text` at UTF-8 offsets `range`.
-func utf8Slice(_ text: String, _ range: Range<Int>) -> String {
-    let utf8 = text.utf8
-    let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-    let end = utf8.index(start, offsetBy: range.count)
-    return String(text[start..<end])
 }

@@ -19,13 +19,23 @@ public struct XMLWriter {
     private let indentUnit: [UInt8]?
     /// Indentation bytes per depth, built as deeper levels are met.
     private var indentation: [[UInt8]] = []
+    /// The depth of the first element written (0, or more for an ``XMLFragment``).
+    private let baseDepth: Int
 
     /// `indent`: pretty-print element-only content with this unit ("  "); nil writes everything on one line.
     /// Inside an element that holds text nothing is indented, so whitespace in segments stays exact.
-    public init(indent: String? = "  ", declaration: Bool = true) {
+    /// `capacity`: bytes to reserve for the document (a good guess saves copying it as it grows).
+    public init(indent: String? = "  ", declaration: Bool = true, capacity: Int = 1 << 14) {
         indentUnit = indent.map { Array($0.utf8) }
-        bytes.reserveCapacity(1 << 14)
+        baseDepth = 0
+        bytes.reserveCapacity(capacity)
         if declaration { bytes += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8 }
+    }
+
+    /// A writer for a fragment whose top elements sit at `depth`.
+    private init(indent: String?, fragmentDepth depth: Int) {
+        indentUnit = indent.map { Array($0.utf8) }
+        baseDepth = depth
     }
 
     /// Raw markup (a DOCTYPE line, a comment), written as is on its own line when indenting.
@@ -90,12 +100,32 @@ public struct XMLWriter {
     }
 
     public mutating func text(_ text: String) throws(XMLWriterError) {
-        guard !text.isEmpty else { return }
+        var text = text
+        try text.withUTF8 { utf8 in Result { () throws(XMLWriterError) in try self.text(utf8: utf8) } }.get()
+    }
+
+    /// The part of `text` at UTF-8 offsets `range` (a segment's words between two markers), without making it a
+    /// string of its own.
+    ///
+    /// - Precondition: `range` lies in `text` and starts and ends between Unicode scalars.
+    public mutating func text(_ text: String, utf8Range range: Range<Int>) throws(XMLWriterError) {
+        var text = text
+        try text.withUTF8 { utf8 in
+            precondition(range.lowerBound >= 0 && range.upperBound <= utf8.count, "UTF-8 range outside the text")
+            precondition(range.lowerBound == utf8.count || !UTF8.isContinuation(utf8[range.lowerBound]), "range starts inside a character")
+            precondition(range.upperBound == utf8.count || !UTF8.isContinuation(utf8[range.upperBound]), "range ends inside a character")
+            return Result { () throws(XMLWriterError) in try self.text(utf8: UnsafeBufferPointer(rebasing: utf8[range])) }
+        }.get()
+    }
+
+    /// Writes well-formed UTF-8 (a whole string, or a part of one cut between scalars) as escaped text.
+    private mutating func text(utf8: UnsafeBufferPointer<UInt8>) throws(XMLWriterError) {
+        guard !utf8.isEmpty else { return }
         let mark = bytes.count
         // Escaping scans every byte anyway: it also reports whether a byte could start a forbidden character.
-        if Self.appendEscaped(text, attribute: false, to: &bytes, open: openTag) {
+        if Self.appendEscaped(utf8, attribute: false, to: &bytes, open: openTag) {
             do {
-                try checkLegal(text, context: frames.last.map { "text of <\($0.name)>" } ?? "text")
+                try checkLegal(String(decoding: utf8, as: UTF8.self), context: frames.last.map { "text of <\($0.name)>" } ?? "text")
             } catch {
                 bytes.removeSubrange(mark...)
                 throw error
@@ -134,11 +164,42 @@ public struct XMLWriter {
         return bytes
     }
 
+    // MARK: Fragments
+
+    /// Renders markup once for inserting it wherever it recurs (a glossary entry's description in every unit that
+    /// cites it): `content` writes the elements, which sit at `depth` (the depth of the children of the element
+    /// ``insert(_:)`` will put them in) and are indented for it. Errors are those `content` would meet writing
+    /// into a document.
+    ///
+    /// - Precondition: `depth` ≥ 1.
+    public static func fragment(
+        depth: Int, indent: String? = "  ", _ content: (inout XMLWriter) throws(XMLWriterError) -> Void
+    ) throws(XMLWriterError) -> XMLFragment {
+        precondition(depth >= 1, "a fragment goes inside an element")
+        var writer = XMLWriter(indent: indent, fragmentDepth: depth)
+        try content(&writer)
+        while !writer.frames.isEmpty { writer.end() }
+        return XMLFragment(depth: depth, indent: writer.indentUnit, bytes: writer.bytes)
+    }
+
+    /// Writes `fragment` as children of the open element: the same bytes as writing its elements here.
+    ///
+    /// - Precondition: the children of the open element are at the fragment's depth, the indentation is the
+    ///   fragment's, and the open element holds no text (a fragment is element-only content).
+    public mutating func insert(_ fragment: XMLFragment) {
+        guard !fragment.bytes.isEmpty else { return }
+        precondition(fragment.depth == frames.count + baseDepth && fragment.indent == indentUnit && mixedDepth == 0,
+            "fragment rendered for another place")
+        closeOpenTag()
+        if !frames.isEmpty { frames[frames.count - 1].hasChildren = true }
+        bytes += fragment.bytes
+    }
+
     /// A line break and indentation before markup, when indenting and not inside mixed content.
     private mutating func newline() {
-        guard let unit = indentUnit, mixedDepth == 0, !bytes.isEmpty else { return }
+        guard let unit = indentUnit, mixedDepth == 0, !bytes.isEmpty || baseDepth > 0 else { return }
         bytes.append(0x0A)
-        let depth = frames.count
+        let depth = frames.count + baseDepth
         while indentation.count <= depth { indentation.append(indentation.last.map { $0 + unit } ?? []) }
         bytes += indentation[depth]
     }
@@ -171,15 +232,32 @@ public struct XMLWriter {
     /// Appends `text` escaped (after a `>` closing the open tag when `open`); returns whether the text holds a byte
     /// that may start a character XML 1.0 forbids (see ``mayBeIllegal(_:)``).
     static func appendEscaped(_ text: String, attribute: Bool, to out: inout [UInt8], open: Bool) -> Bool {
-        if open { out.append(0x3E) }
         var text = text
-        return text.withUTF8 { utf8 -> Bool in
-            var suspicious = false
-            var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                // Every byte that needs attention is below "?" (0x3F) or is 0xEF: letters, digits above "?",
-                // and the bytes of Cyrillic text take this one comparison.
+        return text.withUTF8 { appendEscaped($0, attribute: attribute, to: &out, open: open) }
+    }
+
+    /// ``appendEscaped(_:attribute:to:open:)`` for UTF-8 bytes.
+    ///
+    /// - Complexity: O(*n*); runs of bytes that need nothing (letters, Cyrillic, most spaces and punctuation) are
+    ///   recognised eight at a time and copied in bulk.
+    static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, attribute: Bool, to out: inout [UInt8], open: Bool) -> Bool {
+        if open { out.append(0x3E) }
+        guard let base = utf8.baseAddress else { return false }
+        let count = utf8.count
+        var suspicious = false
+        var runStart = 0
+        var i = 0
+        while i < count {
+            if i + 8 <= count && !mayNeedAttention(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self), attribute: attribute) {
+                i += 8
+                continue
+            }
+            // Somewhere in these eight bytes (or the last few) is a byte to look at: go through them one by one.
+            let end = min(i + 8, count)
+            while i < end {
+                let byte = base[i]
+                i += 1
+                // Every byte that needs attention is below "?" (0x3F) or is 0xEF.
                 if byte >= 0x3F && byte != 0xEF { continue }
                 if byte < 0x20 || byte == 0xEF {
                     if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0xEF { suspicious = true }
@@ -197,13 +275,28 @@ public struct XMLWriter {
                 case 0x09 where attribute: replacement = "&#9;"
                 default: continue
                 }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                if runStart < i - 1 { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - 1 - runStart)) }
                 replacement.withUTF8Buffer { out.append(contentsOf: $0) }
-                runStart = i + 1
+                runStart = i
             }
-            if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
-            return suspicious
         }
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: count - runStart)) }
+        return suspicious
+    }
+
+    /// Whether any of the eight bytes of `word` may need escaping or checking: a control character (below 0x20),
+    /// `&`, `<`, `>`, 0xEF (which starts U+FFFE and U+FFFF), and in attributes `"`. Exact, with no false
+    /// negatives: `(x - 0x01…) & ~x & 0x80…` is non-zero exactly when some byte of `x` is zero, and with 0x20 in
+    /// place of 0x01 when some byte is below 0x20.
+    @inline(__always)
+    static func mayNeedAttention(_ word: UInt64, attribute: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return true }
+        if hasZeroByte(word ^ (ones &* 0x26)) || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x3E)) { return true }
+        if hasZeroByte(word ^ (ones &* 0xEF)) { return true }
+        return attribute && hasZeroByte(word ^ (ones &* 0x22))
     }
 
     /// Whether XML 1.0 allows the character (#x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]).
@@ -249,6 +342,15 @@ public struct XMLWriter {
         }
     }
 
+}
+
+/// Element-only markup rendered once by ``XMLWriter/fragment(depth:indent:_:)`` and inserted with
+/// ``XMLWriter/insert(_:)``.
+public struct XMLFragment: Sendable, Hashable {
+    /// The depth of its top elements.
+    public let depth: Int
+    let indent: [UInt8]?
+    let bytes: [UInt8]
 }
 
 /// Why a document could not be written.
