@@ -40,6 +40,19 @@ public enum AtomicFile {
     /// Temporary names are `.NAME.PID-N.tmp`: unique within the process by the counter, across processes by the
     /// process id; a leftover of a crashed process with the same id is met by `O_EXCL` and the next number taken.
     private static let counter = Atomic<Int>(0)
+    private static let processID = String(getpid())
+
+    /// The directory and the file name of `path` ("." for a bare name). A plain split at the last slash, which is
+    /// what `NSString`'s path methods give for a file path, without bridging the string.
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return (".", path) }
+        let name = String(path[path.utf8.index(after: slash)...])
+        guard !name.isEmpty else {
+            let parent = (path as NSString).deletingLastPathComponent
+            return (parent.isEmpty ? "." : parent, (path as NSString).lastPathComponent)
+        }
+        return (slash == path.startIndex ? "/" : String(path[..<slash]), name)
+    }
 
     /// The one implementation: create the temporary file exclusively, write, close, rename over `path`.
     ///
@@ -47,9 +60,7 @@ public enum AtomicFile {
     /// which made every file cost two creations and two renames, and `URL(fileURLWithPath:)` asks the file system
     /// whether the path is a directory.
     public static func write(_ buffer: UnsafeRawBufferPointer, to path: String, createDirectories: Bool = true) throws(WriteError) {
-        let name = (path as NSString).lastPathComponent
-        let parent = (path as NSString).deletingLastPathComponent
-        let directory = parent.isEmpty ? "." : parent
+        let (directory, name) = split(path)
         if createDirectories {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -61,7 +72,7 @@ public enum AtomicFile {
         var descriptor: Int32 = -1
         for _ in 0..<100 {
             let number = counter.add(1, ordering: .relaxed).newValue
-            temporary = directory + "/." + name + "." + String(getpid()) + "-" + String(number) + ".tmp"
+            temporary = directory + "/." + name + "." + processID + "-" + String(number) + ".tmp"
             descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if descriptor >= 0 || errno != EEXIST { break }
         }

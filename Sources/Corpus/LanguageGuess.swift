@@ -34,30 +34,70 @@ public enum LanguageGuess: Sendable, Equatable, CustomStringConvertible {
     /// - Complexity: O(min(*n*, 20,000)).
     @inlinable
     public static func of<S: StringProtocol>(_ text: S) -> LanguageGuess {
-        var cyrillic = 0
-        var other = 0
-        var russian = 0
-        var ukrainian = 0
-        var southSlavic = 0
-        for scalar in text.unicodeScalars.prefix(20_000) {
-            let v = scalar.value
-            if (0x0400...0x04FF).contains(v) {
-                cyrillic += 1
-                switch v {
-                case 0x044B, 0x042B, 0x044D, 0x042D, 0x0451, 0x0401: russian += 1  // ы Ы э Э ё Ё
-                case 0x0456, 0x0406, 0x0457, 0x0407, 0x0454, 0x0404, 0x0491, 0x0490: ukrainian += 1  // і ї є ґ
-                case 0x0458, 0x0408, 0x0459, 0x0409, 0x045A, 0x040A, 0x0452, 0x0402, 0x045B, 0x040B, 0x045F, 0x040F,
-                    0x0453, 0x0403, 0x045C, 0x040C, 0x0455, 0x0405:
-                    southSlavic += 1
-                default: break
-                }
-            } else if v < 0x80 {
-                // ASCII (spaces, digits, punctuation, Latin letters) without a Unicode property lookup.
-                if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { other += 1 }
-            } else if scalar.properties.isAlphabetic {
-                other += 1
-            }
+        if let guess = text.utf8.withContiguousStorageIfAvailable({ of(utf8: $0) }) { return guess }
+        var tally = LetterTally()
+        for scalar in text.unicodeScalars.prefix(LetterTally.limit) { tally.add(scalar) }
+        return tally.guess
+    }
+
+    /// ``of(_:)`` on well-formed UTF-8, decoded here rather than through a string view.
+    @usableFromInline
+    static func of(utf8: UnsafeBufferPointer<UInt8>) -> LanguageGuess {
+        var tally = LetterTally()
+        var i = 0
+        var scalars = 0
+        while i < utf8.count && scalars < LetterTally.limit {
+            let lead = UInt32(utf8[i])
+            let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            guard i + length <= utf8.count else { break }
+            var value = length == 1 ? lead : lead & (0x7F >> UInt32(length))
+            for k in 1..<length { value = value << 6 | UInt32(utf8[i + k] & 0x3F) }
+            if let scalar = Unicode.Scalar(value) { tally.add(scalar) }
+            i += length
+            scalars += 1
         }
+        return tally.guess
+    }
+}
+
+/// The letter counts ``LanguageGuess`` decides by.
+@usableFromInline
+struct LetterTally {
+    /// Scalars looked at.
+    @usableFromInline static let limit = 20_000
+    @usableFromInline var cyrillic = 0
+    @usableFromInline var other = 0
+    @usableFromInline var russian = 0
+    @usableFromInline var ukrainian = 0
+    @usableFromInline var southSlavic = 0
+
+    @inlinable init() {}
+
+    @inlinable
+    mutating func add(_ scalar: Unicode.Scalar) {
+        let v = scalar.value
+        if (0x0400...0x04FF).contains(v) {
+            cyrillic += 1
+            switch v {
+            case 0x044B, 0x042B, 0x044D, 0x042D, 0x0451, 0x0401: russian += 1  // ы Ы э Э ё Ё
+            case 0x0456, 0x0406, 0x0457, 0x0407, 0x0454, 0x0404, 0x0491, 0x0490: ukrainian += 1  // і ї є ґ
+            case 0x0458, 0x0408, 0x0459, 0x0409, 0x045A, 0x040A, 0x0452, 0x0402, 0x045B, 0x040B, 0x045F, 0x040F,
+                0x0453, 0x0403, 0x045C, 0x040C, 0x0455, 0x0405:
+                southSlavic += 1
+            default: break
+            }
+        } else if v < 0x80 {
+            // ASCII (spaces, digits, punctuation, Latin letters) without a Unicode property lookup.
+            if (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) { other += 1 }
+        } else if (0x2000...0x206F).contains(v) {
+            // General Punctuation (dashes, quotes, ellipsis, spaces): no letters.
+        } else if scalar.properties.isAlphabetic {
+            other += 1
+        }
+    }
+
+    @inlinable
+    var guess: LanguageGuess {
         let letters = cyrillic + other
         if letters < 20 { return other > cyrillic && letters > 0 ? .notCyrillic : .undetermined }
         if cyrillic * 2 < letters { return .notCyrillic }

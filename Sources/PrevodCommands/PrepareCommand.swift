@@ -98,7 +98,8 @@ final class ProgressLine: @unchecked Sendable {
         self.label = label
     }
 
-    func update(_ text: String) {
+    /// Redraws the line when it is due; `text` is only built then (callers report after every file).
+    func update(_ text: @autoclosure () -> String) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -106,7 +107,7 @@ final class ProgressLine: @unchecked Sendable {
         guard now.timeIntervalSince(start) > 1, now.timeIntervalSince(last) > (terminal ? 0.2 : 10) else { return }
         last = now
         shown = true
-        FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + "\(label): \(text)" + (terminal ? "" : "\n")).utf8))
+        FileHandle.standardError.write(Data(((terminal ? "\r\u{1B}[K" : "") + "\(label): \(text())" + (terminal ? "" : "\n")).utf8))
     }
 
     func finish() {

@@ -254,6 +254,7 @@ struct VocabularyLookup: TokenLookup {
     /// Room for a folded token, grown (and handed back to the matcher) when a token is longer.
     var scratch: UnsafeMutablePointer<UInt16>
     var capacity: Int
+    let foldTable = TermFolding.foldTable
 
     init(trie: FrozenTrie, scratch: UnsafeMutablePointer<UInt16>, capacity: Int) {
         self.trie = trie
@@ -270,7 +271,7 @@ struct VocabularyLookup: TokenLookup {
             capacity = piece.count * 2
             scratch = .allocate(capacity: capacity)
         }
-        if let (folded, hash) = TermFolding.fastFold(piece, into: scratch) {
+        if let (folded, hash) = TermFolding.fastFold(piece, into: scratch, table: foldTable) {
             return trie.lookup(scratch, count: folded, hash: hash)
         }
         let key = TermFolding.fold(Array(piece))

@@ -176,10 +176,12 @@ struct NoLookup: TokenLookup {
 /// the fast one, so glossary forms and text fold the same way.
 enum TermFolding {
     /// Folds `units` into `output` (room for `units.count` elements) and returns the folded length with its hash
-    /// (``TokenTable/hash(_:)`` of the folded units), or nil when a character needs ICU.
+    /// (``TokenTable/hash(_:)`` of the folded units), or nil when a character needs ICU. A caller folding every
+    /// token passes ``foldTable`` it read once (reading the global checks its one-time initialisation each time).
     @inline(__always)
-    static func fastFold(_ units: UnsafeBufferPointer<UInt16>, into output: UnsafeMutablePointer<UInt16>) -> (count: Int, hash: UInt32)? {
-        let table = foldTable
+    static func fastFold(
+        _ units: UnsafeBufferPointer<UInt16>, into output: UnsafeMutablePointer<UInt16>, table: UnsafeMutablePointer<UInt16> = foldTable
+    ) -> (count: Int, hash: UInt32)? {
         var n = 0
         var h: UInt32 = 2_166_136_261
         for unit in units {

@@ -67,11 +67,11 @@ public struct XMLWriter {
         closeOpenTag()
         newline()
         bytes.append(0x3C)
-        bytes += name.utf8
+        append(name)
         for (key, value) in attributes {
             guard let value else { continue }
             bytes.append(0x20)
-            bytes += key.utf8
+            append(key)
             bytes.append(0x3D)
             bytes.append(0x22)
             if Self.appendEscaped(value, attribute: true, to: &bytes, open: false) {
@@ -142,14 +142,23 @@ public struct XMLWriter {
         guard let frame = frames.popLast() else { return }
         if frame.mixed { mixedDepth -= 1 }
         if openTag {
-            bytes += "/>".utf8
+            bytes.append(0x2F)
+            bytes.append(0x3E)
             openTag = false
             return
         }
         if frame.hasChildren && !frame.mixed { newline() }
-        bytes += "</".utf8
-        bytes += frame.name.utf8
+        bytes.append(0x3C)
+        bytes.append(0x2F)
+        append(frame.name)
         bytes.append(0x3E)
+    }
+
+    /// Appends a name's UTF-8 in one copy (names and keys are mostly literals, stored as contiguous UTF-8).
+    @inline(__always)
+    private mutating func append(_ name: String) {
+        var name = name
+        name.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Closes every open element and returns the document with a final newline.
