@@ -53,12 +53,12 @@ public struct CorpusReader: Sendable {
                 throw .unreadable(path: input, reason: "cannot list the directory")
             }
             while let relative = walker.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
+                let name = PathName.lastComponent(relative)
                 if name.hasPrefix(".") {
                     walker.skipDescendants()
                     continue
                 }
-                let ext = (name as NSString).pathExtension.lowercased()
+                let ext = PathName.split(name: name).extension.lowercased()
                 guard extensions.contains(ext) else { continue }
                 let path = (input as NSString).appendingPathComponent(relative)
                 var isDir: ObjCBool = false
@@ -149,8 +149,8 @@ public struct CorpusReader: Sendable {
         switch source {
         case .standardInput: return "stdin"
         case .file(let path):
-            let name = (path as NSString).lastPathComponent
-            let stem = (name as NSString).deletingPathExtension
+            let name = PathName.lastComponent(path)
+            let stem = PathName.split(name: name).stem
             return stem.isEmpty ? name : stem
         }
     }
@@ -158,7 +158,7 @@ public struct CorpusReader: Sendable {
     // MARK: Formats
 
     static func detectFormat(_ lines: LineTable, source: String) -> InputFormat {
-        let ext = (source as NSString).pathExtension.lowercased()
+        let ext = PathName.pathExtension(source).lowercased()
         if ext == "jsonl" || ext == "ndjson" { return .jsonl }
         guard let first = lines.lines.indices.first(where: { !lines.isBlank($0) }) else { return .article }
         let firstRange = lines.trimmed(first)

@@ -38,13 +38,46 @@ public enum Identifiers {
     }
 
     /// `p3`: the unit (XLIFF 2) or group (XLIFF 1.2) of paragraph index 2.
-    public static func unit(paragraph: Int) -> String { "p\(paragraph + 1)" }
+    public static func unit(paragraph: Int) -> String { compose("p", paragraph + 1) }
     /// `p3s2`: the segment (XLIFF 2) or trans-unit (XLIFF 1.2) of sentence 1 of paragraph 2.
-    public static func segment(paragraph: Int, sentence: Int) -> String { "p\(paragraph + 1)s\(sentence + 1)" }
+    public static func segment(paragraph: Int, sentence: Int) -> String { compose("p", paragraph + 1, "s", sentence + 1) }
     /// `p3s2t1`: the first term marker in that sentence.
-    public static func term(paragraph: Int, sentence: Int, hit: Int) -> String { "p\(paragraph + 1)s\(sentence + 1)t\(hit + 1)" }
+    public static func term(paragraph: Int, sentence: Int, hit: Int) -> String {
+        compose("p", paragraph + 1, "s", sentence + 1, "t", hit + 1)
+    }
     /// `p3g1`: the first glossary entry of a unit's glossary.
-    public static func glossEntry(paragraph: Int, entry: Int) -> String { "p\(paragraph + 1)g\(entry + 1)" }
+    public static func glossEntry(paragraph: Int, entry: Int) -> String { compose("p", paragraph + 1, "g", entry + 1) }
+
+    /// Letters each followed by a decimal number ("p", 3, "s", 2 → `p3s2`), written into one buffer: the same text
+    /// as string interpolation, without its machinery (ids are written several times for every segment).
+    private static func compose(
+        _ first: Unicode.Scalar, _ a: Int, _ second: Unicode.Scalar? = nil, _ b: Int = 0, _ third: Unicode.Scalar? = nil, _ c: Int = 0
+    ) -> String {
+        // Each part: a letter, a sign and up to 19 digits.
+        String(unsafeUninitializedCapacity: 63) { buffer in
+            var count = 0
+            func put(_ letter: Unicode.Scalar, _ number: Int) {
+                buffer[count] = UInt8(letter.value)
+                count += 1
+                if number < 0 {
+                    buffer[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                var magnitude = number.magnitude
+                let start = count
+                repeat {
+                    buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                    count += 1
+                    magnitude /= 10
+                } while magnitude > 0
+                buffer[start..<count].reverse()
+            }
+            put(first, a)
+            if let second { put(second, b) }
+            if let third { put(third, c) }
+            return count
+        }
+    }
     /// `article/p3s2`: a segment id unique across a corpus (TMX `tuid`).
     public static func global(article: String, segment: String) -> String { article + "/" + segment }
 }

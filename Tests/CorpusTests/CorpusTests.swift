@@ -170,3 +170,25 @@ private func read(_ text: String, format: InputFormat = .auto, lossy: Bool = fal
         #expect(Finding.Severity.warning < .error)
     }
 }
+
+@Suite struct PathNameTests {
+    /// The reader's path helpers answer as `NSString` does, for ordinary names and odd ones.
+    @Test func answersAsNSString() {
+        var paths = ["a/b.txt", "b.txt", ".txt", "a.", "a.b.c", "a..txt", "a. txt", "dir/.hidden", "/x/y/z.jsonl", "noext", "a/b/", "/", "",
+                     "a/.b.c", "статия 1.txt", "x.TXT", "x.t-t", "x.t t", "..", ".", "a/..", "a.b/c", "c.tar.gz", "a.txt/", "x.тxt"]
+        let pieces = ["a", "б", ".", "/", " ", "-", "1", "X", "txt"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 { paths.append((0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()) }
+        // NSString itself traps on a doubled slash before non-ASCII text ("a//б"): compared without those.
+        for path in paths where !path.contains("//") {
+            let name = (path as NSString).lastPathComponent
+            #expect(PathName.lastComponent(path) == name, "\(path.debugDescription)")
+            let split = PathName.split(name: name)
+            #expect(split.stem == (name as NSString).deletingPathExtension, "\(path.debugDescription)")
+            #expect(split.extension == (name as NSString).pathExtension, "\(path.debugDescription)")
+            #expect(PathName.pathExtension(path) == (path as NSString).pathExtension, "\(path.debugDescription)")
+        }
+        #expect(PathName.lastComponent("статии//бележка.txt") == "бележка.txt")
+        #expect(PathName.split(name: "бележка.txt") == ("бележка", "txt"))
+    }
+}

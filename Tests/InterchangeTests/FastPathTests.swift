@@ -105,6 +105,22 @@ import XMLKit
     }
 }
 
+@Suite struct IdentifierFormattingTests {
+    /// Ids are composed byte by byte; they read as the interpolated text would.
+    @Test func idsReadAsInterpolation() {
+        let numbers = [0, 1, 8, 9, 10, 98, 99, 100, 12_344, 999_999, Int.max - 1]
+        for p in numbers {
+            #expect(Identifiers.unit(paragraph: p) == "p\(p + 1)")
+            for s in numbers.prefix(7) {
+                #expect(Identifiers.segment(paragraph: p, sentence: s) == "p\(p + 1)s\(s + 1)")
+                #expect(Identifiers.glossEntry(paragraph: p, entry: s) == "p\(p + 1)g\(s + 1)")
+                for t in [0, 9, 99] { #expect(Identifiers.term(paragraph: p, sentence: s, hit: t) == "p\(p + 1)s\(s + 1)t\(t + 1)") }
+            }
+        }
+        #expect(Identifiers.unit(paragraph: -5) == "p-4")
+    }
+}
+
 @Suite struct SkeletonSerializationTests {
     /// Articles whose skeleton needs JSON escapes: tabs and a line separator between sentences, quotes and a
     /// backslash in the id and the source, a date.
