@@ -2,6 +2,7 @@ import Corpus
 import Foundation
 import Interchange
 import Segmentation
+import Terminology
 
 /// `prepare` throughput (MB/s of Bulgarian input into XLIFF 2.1 + 1.2, glossary marked) against segmentation alone,
 /// and scaling on 10,000 articles: `--jobs 2` against `--jobs 1`, with peak memory.
@@ -14,8 +15,8 @@ enum InterchangeBench {
         let root = base.appendingPathComponent("prevod-bench-\(getpid())")
         defer { try? FileManager.default.removeItem(at: root) }
         let rules = try SegmentationRules.bulgarian()
-        let glossaries = ["seed-glossary.tsv", "ntrex-glossary-dev.tsv"].map { Harness.packageRoot + "/../shared/data/terminology/" + $0 }
-            .filter { FileManager.default.fileExists(atPath: $0) }
+        // The curated glossary that ships with prevod (what `make run` uses).
+        let glossaries = try Glossary.files(for: [Harness.packageRoot + "/Glossaries"])
         let terms: GlossaryTerms? = glossaries.isEmpty ? nil : try GlossaryTerms.load(glossaries)
         let cores = ProcessInfo.processInfo.activeProcessorCount
 
@@ -24,7 +25,7 @@ enum InterchangeBench {
         let big = root.appendingPathComponent("throughput")
         let bytes = try writeArticles(paragraphs, perArticle: 16, into: big)
         print("## prepare: \(Harness.format(Double(bytes) / 1e6)) MB of Bulgarian news in \(paragraphs.count / 16) articles (Corpora/ repeated), "
-            + "XLIFF 2.1 + 1.2, glossary: \(glossaries.isEmpty ? "none (../shared absent)" : "\(terms?.entries.count ?? 0) entries"), \(cores) cores, median of 3")
+            + "XLIFF 2.1 + 1.2, glossary: Glossaries/ (\(terms?.entries.count ?? 0) entries), \(cores) cores, median of 3")
         let segmenter = try Segmenter(rules: rules)
         var segments = 0
         let segmentTime = Harness.median(runs: 3) {
