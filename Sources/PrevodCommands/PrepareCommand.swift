@@ -37,7 +37,7 @@ struct PrepareCommand: ParsableCommand {
     @Option(help: "Extra abbreviations for the segmenter (TSV), added to the built-in rules.")
     var abbreviations: [String] = []
 
-    @Flag(help: "No progress line on standard error.")
+    @Flag(help: "No progress line and no summary of skipped articles on standard error (errors are still reported).")
     var quiet = false
 
     @Flag(help: "List every skipped article.")
@@ -64,7 +64,9 @@ struct PrepareCommand: ParsableCommand {
         }
         progress.finish()
         for warning in report.warnings { Diagnostics.warn(warning) }
-        if report.skipped.count <= 3 || verbose {
+        if quiet && !verbose {
+            // Skipped articles are only summarised; --verbose still lists them.
+        } else if report.skipped.count <= 3 || verbose {
             for skipped in report.skipped { Diagnostics.warn("warning: skipped, not Bulgarian: \(skipped)") }
         } else {
             Diagnostics.warn("warning: skipped \(report.skipped.count) articles that are not Bulgarian, e.g. \(report.skipped[0]) (--verbose lists them)")
