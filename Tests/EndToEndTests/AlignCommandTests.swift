@@ -43,16 +43,8 @@ import TestSupport
         let result = try Prevod.run(["align", "Corpora/ntrex/bg", "Corpora/ntrex/en", "--glossary", "Glossaries", "--tmx", tmx])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("aligned 41 documents"))
-        let validate = Process()
-        validate.executableURL = URL(fileURLWithPath: "/bin/bash")
-        validate.arguments = [TestPaths.shared.appendingPathComponent("tools/xml/validate.sh").path, tmx]
-        let output = Pipe()
-        validate.standardOutput = output
-        validate.standardError = output
-        try validate.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        validate.waitUntilExit()
-        #expect(validate.terminationStatus == 0, "\(text)")
+        let (status, text) = try ExternalTool.validateXML([tmx])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("valid"))
     }
 

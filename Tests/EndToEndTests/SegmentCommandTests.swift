@@ -74,15 +74,7 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: directory) }
         let srx = directory.appendingPathComponent("bg.srx")
         #expect(try Prevod.run(["segment", "--export-srx", srx.path]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [TestPaths.shared.appendingPathComponent("tools/xml/validate.sh").path, srx.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try ExternalTool.validateXML([srx.path])
+        #expect(status == 0, "\(output)")
     }
 }

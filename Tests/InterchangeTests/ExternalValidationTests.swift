@@ -26,17 +26,7 @@ struct ExternalValidationTests {
 
     @discardableResult
     static func shell(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ExternalTool.run("/usr/bin/env", arguments, in: directory)
     }
 
     /// `prevod prepare Corpora --glossary Glossaries --out DIR`: what `make run` does, once per test run.

@@ -18,16 +18,7 @@ func temporaryFile(_ name: String, _ data: Data) throws -> String {
 
 /// Runs an external tool (a scorer, a validator) and returns its exit status and its output (stdout and stderr).
 func runTool(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    return (process.terminationStatus, output)
+    try ExternalTool.run(executable, arguments)
 }
 
 /// What a conversion must keep of an entry (locations and ids aside).

@@ -94,3 +94,26 @@ public enum Prevod {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// Runs an external tool (a reference scorer, a validator, a browser) and returns its exit status and its standard
+/// output and error, interleaved.
+public enum ExternalTool {
+    public static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// `validate.sh FILE...` from ../shared/tools/xml (xmllint against the official schemas).
+    public static func validateXML(_ files: [String]) throws -> (status: Int32, output: String) {
+        try run("/bin/bash", [TestPaths.shared.appendingPathComponent("tools/xml/validate.sh").path] + files)
+    }
+}
