@@ -35,15 +35,8 @@ struct GlossaryAnchors: Sendable {
         index = try TermIndex(glossary)
         // Renderings as normalised word sequences; entries sharing one are grouped.
         var groupOfRendering: [String: Int] = [:]
-        var parent = Array(glossary.entries.indices)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(count: glossary.entries.count)
+        func root(_ x: Int) -> Int { sets.root(x) }
         var renderings: [(entry: Int, words: [ScannedWord])] = []
         for (entry, glossaryEntry) in glossary.entries.enumerated() {
             for target in glossaryEntry.targets {
@@ -51,8 +44,7 @@ struct GlossaryAnchors: Sendable {
                 guard !words.isEmpty else { continue }
                 let key = words.map { $0.text.lowercased() }.joined(separator: " ")
                 if let other = groupOfRendering[key] {
-                    let (a, b) = (root(other), root(entry))
-                    if a != b { parent[max(a, b)] = min(a, b) }
+                    sets.union(other, entry)
                 } else {
                     groupOfRendering[key] = entry
                 }

@@ -12,15 +12,8 @@ struct NameMatcher {
         let bulgarianNames = bulgarian.nameKeys.count
         let englishNames = english.nameKeys.count
         guard bulgarianNames > 0, englishNames > 0 else { return }
-        var parent = Array(0..<(bulgarianNames + englishNames))
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x {
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            }
-            return x
-        }
+        var sets = UnionFind(count: bulgarianNames + englishNames)
+        func root(_ x: Int) -> Int { sets.root(x) }
         var compared: Set<Int> = []
         var matchedBulgarian = [Bool](repeating: false, count: bulgarianNames)
         var matchedEnglish = [Bool](repeating: false, count: englishNames)
@@ -38,9 +31,7 @@ struct NameMatcher {
                         if NameSimilarity.similarity(bulgarian.nameKeys[Int(a)], english.nameKeys[Int(b)]) >= needed {
                             matchedBulgarian[Int(a)] = true
                             matchedEnglish[Int(b)] = true
-                            let ra = root(Int(a))
-                            let rb = root(bulgarianNames + Int(b))
-                            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+                            sets.union(Int(a), bulgarianNames + Int(b))
                         }
                     }
                 }

@@ -110,7 +110,7 @@ enum TermsBench {
     }
 }
 
-/// A small deterministic random number generator (SplitMix64) for reproducible benchmark data.
+/// A small deterministic random number generator (SplitMix64) for reproducible benchmark data (terms, alignment).
 struct SplitMix {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
@@ -121,4 +121,7 @@ struct SplitMix {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A uniform value in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
